@@ -1,0 +1,38 @@
+use crate::error::AppError;
+use crate::model::{MissionPage, MissionSheet, SkillFamily};
+use leptos::prelude::*;
+
+/// Published missions, filtered and paginated. Every argument is optional:
+/// an empty POST lists the first page of published missions.
+#[server(endpoint = "list_missions")]
+pub async fn list_missions(
+    #[server(default)] q: Option<String>,
+    #[server(default)] competence: Option<String>,
+    #[server(default)] administration: Option<String>,
+    #[server(default)] modalite: Option<String>,
+    #[server(default)] page: Option<u32>,
+) -> Result<MissionPage, AppError> {
+    let state = super::context::state()?;
+    let filters = crate::model::MissionFilters {
+        q,
+        competence,
+        administration,
+        modalite,
+        page,
+    };
+    crate::backend::missions::list(state.db.read(), &filters).await
+}
+
+/// The public sheet of a published mission.
+#[server(endpoint = "get_mission")]
+pub async fn get_mission(slug: String) -> Result<MissionSheet, AppError> {
+    let state = super::context::state()?;
+    crate::backend::missions::sheet(state.db.read(), &slug).await
+}
+
+/// The curated list of skills, grouped by family.
+#[server(endpoint = "list_skills")]
+pub async fn list_skills() -> Result<Vec<SkillFamily>, AppError> {
+    let state = super::context::state()?;
+    crate::backend::missions::skill_families(state.db.read()).await
+}

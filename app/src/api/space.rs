@@ -1,0 +1,45 @@
+use crate::error::AppError;
+use crate::model::{MySpaceData, OutboxMessage};
+use leptos::prelude::*;
+
+/// Everything of mine: applications with timelines, and my pool profile.
+#[server(endpoint = "my_space")]
+pub async fn my_space() -> Result<MySpaceData, AppError> {
+    use super::context::*;
+    use crate::model::Me;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let db = state.db.read();
+    Ok(MySpaceData {
+        applications: crate::backend::applications::mine(db, &me).await?,
+        profile: crate::backend::pool::mine(db, &me).await?,
+        me: Me {
+            email: me.email,
+            display_name: me.display_name,
+        },
+    })
+}
+
+/// The development outbox: messages written instead of sent. Demo mode only.
+#[server(endpoint = "dev_outbox")]
+pub async fn dev_outbox() -> Result<Vec<OutboxMessage>, AppError> {
+    let state = super::context::state()?;
+    if !state.config.demo {
+        return Err(AppError::NotFound("Cette page n’existe pas.".into()));
+    }
+    let dir = state.config.outbox_dir.clone();
+    let files = tokio::task::spawn_blocking(move || crate::backend::mail::read_outbox(&dir, 50))
+        .await
+        .map_err(|_| AppError::Internal)?;
+    Ok(files
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| OutboxMessage {
+            id: i as i32 + 1,
+            to: f.to,
+            subject: f.subject,
+            body: f.body,
+            created_at: f.name.chars().take(15).collect(),
+        })
+        .collect())
+}

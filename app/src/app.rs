@@ -1,0 +1,87 @@
+//! The HTML shell and the routes.
+
+use crate::api::site::site_info;
+use crate::components::layout::{Footer, Header, SkipLinks};
+use crate::model::SiteContext;
+use crate::pages::{
+    apply::ApplyPage, home::HomePage, how_it_works::HowItWorksPage,
+    legal::{AccessibilityPage, LegalNoticePage, PersonalDataPage},
+    mission::MissionSheetPage, missions::MissionsPage, my_space::{EditPoolPage, MySpacePage},
+    not_found::NotFoundPage, outbox::OutboxPage, pool::PoolPage,
+    sign_in::{LinkSentPage, SignInLinkPage, SignInPage, SignOutPage},
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr" data-fr-scheme="light">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="format-detection" content="telephone=no" />
+                <script src="/dsfr-config.js"></script>
+                <link rel="stylesheet" href="/dsfr/dsfr.min.css" />
+                <link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css" />
+                <link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+                <script type="module" src="/dsfr/dsfr.module.min.js"></script>
+                <script type="module" src="/dsfr-start.js"></script>
+            </body>
+        </html>
+    }
+}
+
+/// Site-wide facts (demo mode, who is signed in), loaded once per page.
+pub type SiteResource = Resource<Result<SiteContext, crate::error::AppError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let site: SiteResource = Resource::new(|| (), |_| site_info());
+    provide_context(site);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/talents.css" />
+        <Meta
+            name="description"
+            content="Agents de l’État : partagez vos talents numériques le temps d’une mission courte dans une autre administration."
+        />
+        <Link rel="apple-touch-icon" href="/dsfr/favicon/apple-touch-icon.png" />
+        <Router>
+            <SkipLinks />
+            <Header />
+            <main id="contenu" tabindex="-1" role="main">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/comment-ca-marche") view=HowItWorksPage />
+                    <Route path=path!("/missions") view=MissionsPage />
+                    <Route path=path!("/missions/:slug") view=MissionSheetPage />
+                    <Route path=path!("/missions/:slug/candidater") view=ApplyPage />
+                    <Route path=path!("/vivier") view=PoolPage />
+                    <Route path=path!("/connexion") view=SignInPage />
+                    <Route path=path!("/connexion/lien-envoye") view=LinkSentPage />
+                    <Route path=path!("/connexion/lien") view=SignInLinkPage />
+                    <Route path=path!("/deconnexion") view=SignOutPage />
+                    <Route path=path!("/mon-espace") view=MySpacePage />
+                    <Route path=path!("/mon-espace/vivier") view=EditPoolPage />
+                    <Route path=path!("/accessibilite") view=AccessibilityPage />
+                    <Route path=path!("/mentions-legales") view=LegalNoticePage />
+                    <Route path=path!("/donnees-personnelles") view=PersonalDataPage />
+                    <Route path=path!("/dev/outbox") view=OutboxPage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

@@ -1,0 +1,14 @@
+//! Schema migrations (never data: the seed is its own step).
+
+use sea_orm_migration::prelude::*;
+
+mod m20261203_000001_initial;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261203_000001_initial::Migration)]
+    }
+}

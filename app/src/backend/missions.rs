@@ -1,0 +1,229 @@
+//! Published missions: listing with filters and search, and the public sheet.
+
+use super::entities::{administration, mission, mission_skill, skill, skill_family};
+use super::markdown::to_safe_html;
+use super::time::{date_fr, datetime_fr, today};
+use crate::error::AppError;
+use crate::model::{
+    label, AdministrationOption, MissionFilters, MissionPage, MissionSheet, MissionSummary,
+    SkillFamily, SkillOption, MODES, NATURES,
+};
+use crate::text::search_terms;
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr, Query};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, RelationTrait,
+};
+use std::collections::HashMap;
+
+pub const PAGE_SIZE: u64 = 10;
+pub const PUBLISHED: &str = "publiee";
+
+/// Missions a visitor may see: published, and not past their deadline.
+fn visible() -> Condition {
+    Condition::all()
+        .add(mission::Column::Status.eq(PUBLISHED))
+        .add(
+            Condition::any()
+                .add(mission::Column::Deadline.is_null())
+                .add(mission::Column::Deadline.gte(today())),
+        )
+}
+
+/// Escapes LIKE wildcards so a search for "100%" means the characters.
+fn like_pattern(term: &str) -> String {
+    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+pub async fn list(db: &DatabaseConnection, filters: &MissionFilters) -> Result<MissionPage, AppError> {
+    let mut cond = visible();
+    for term in search_terms(filters.q.as_deref().unwrap_or("")) {
+        cond = cond.add(Expr::col((mission::Entity, mission::Column::SearchText)).like(LikeExpr::new(like_pattern(&term)).escape('\\')));
+    }
+    if let Some(slug) = filters.competence.as_deref().filter(|s| !s.is_empty()) {
+        cond = cond.add(
+            mission::Column::Id.in_subquery(
+                Query::select()
+                    .column(mission_skill::Column::MissionId)
+                    .from(mission_skill::Entity)
+                    .inner_join(
+                        skill::Entity,
+                        Expr::col((skill::Entity, skill::Column::Id))
+                            .equals((mission_skill::Entity, mission_skill::Column::SkillId)),
+                    )
+                    .and_where(Expr::col((skill::Entity, skill::Column::Slug)).eq(slug))
+                    .take(),
+            ),
+        );
+    }
+    if let Some(slug) = filters.administration.as_deref().filter(|s| !s.is_empty()) {
+        cond = cond.add(Expr::col((administration::Entity, administration::Column::Slug)).eq(slug));
+    }
+    match filters.modalite.as_deref() {
+        Some("sur_site") => cond = cond.add(mission::Column::Mode.is_in(["sur_site", "hybride"])),
+        Some("a_distance") => cond = cond.add(mission::Column::Mode.is_in(["a_distance", "hybride"])),
+        _ => {}
+    }
+
+    let query = mission::Entity::find()
+        .find_also_related(administration::Entity)
+        .filter(cond)
+        .order_by_desc(mission::Column::PublishedAt)
+        .order_by_desc(mission::Column::Id);
+    let total = query.clone().count(db).await?;
+    let page_count = std::cmp::max(total.div_ceil(PAGE_SIZE), 1) as u32;
+    let page = filters.page.unwrap_or(1).clamp(1, page_count);
+    let rows = query
+        .offset(u64::from(page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?;
+
+    let ids: Vec<i32> = rows.iter().map(|(m, _)| m.id).collect();
+    let mut skills_by_mission = skills_of(db, &ids).await?;
+    let missions = rows
+        .into_iter()
+        .map(|(m, admin)| MissionSummary {
+            skills: skills_by_mission.remove(&m.id).unwrap_or_default(),
+            administration: admin.map(|a| a.name).unwrap_or_default(),
+            slug: m.slug,
+            title: m.title,
+            service: m.service,
+            effort_text: m.effort_text,
+            location: m.location,
+            mode: label(MODES, &m.mode).to_string(),
+            deadline: m.deadline.map(date_fr),
+        })
+        .collect();
+    Ok(MissionPage {
+        missions,
+        total,
+        page,
+        page_count,
+        skills: skill_families(db).await?,
+        administrations: administrations_with_missions(db).await?,
+    })
+}
+
+/// The skills of several missions in one query, grouped by mission.
+async fn skills_of(db: &DatabaseConnection, mission_ids: &[i32]) -> Result<HashMap<i32, Vec<SkillOption>>, AppError> {
+    if mission_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i32, String, String)> = mission_skill::Entity::find()
+        .select_only()
+        .column(mission_skill::Column::MissionId)
+        .column(skill::Column::Slug)
+        .column(skill::Column::Name)
+        .join(JoinType::InnerJoin, mission_skill::Relation::Skill.def())
+        .filter(mission_skill::Column::MissionId.is_in(mission_ids.iter().copied()))
+        .order_by_asc(skill::Column::Position)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut map: HashMap<i32, Vec<SkillOption>> = HashMap::new();
+    for (id, slug, name) in rows {
+        map.entry(id).or_default().push(SkillOption { slug, name });
+    }
+    Ok(map)
+}
+
+/// Every skill, grouped by family, in the curated order.
+pub async fn skill_families(db: &DatabaseConnection) -> Result<Vec<SkillFamily>, AppError> {
+    let rows = skill::Entity::find()
+        .find_also_related(skill_family::Entity)
+        .order_by_asc(skill_family::Column::Position)
+        .order_by_asc(skill::Column::Position)
+        .all(db)
+        .await?;
+    let mut families: Vec<SkillFamily> = Vec::new();
+    for (s, family) in rows {
+        let family_name = family.map(|f| f.name).unwrap_or_default();
+        if families.last().map(|f| f.name != family_name).unwrap_or(true) {
+            families.push(SkillFamily {
+                name: family_name,
+                skills: Vec::new(),
+            });
+        }
+        if let Some(last) = families.last_mut() {
+            last.skills.push(SkillOption {
+                slug: s.slug,
+                name: s.name,
+            });
+        }
+    }
+    Ok(families)
+}
+
+async fn administrations_with_missions(db: &DatabaseConnection) -> Result<Vec<AdministrationOption>, AppError> {
+    let rows = administration::Entity::find()
+        .filter(
+            administration::Column::Id.in_subquery(
+                Query::select()
+                    .column(mission::Column::AdministrationId)
+                    .from(mission::Entity)
+                    .and_where(mission::Column::Status.eq(PUBLISHED))
+                    .take(),
+            ),
+        )
+        .order_by_asc(administration::Column::Name)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|a| AdministrationOption {
+            slug: a.slug,
+            name: a.name,
+        })
+        .collect())
+}
+
+/// A published mission by slug, or NotFound (drafts never leak).
+pub async fn find_published(db: &DatabaseConnection, slug: &str) -> Result<(mission::Model, administration::Model), AppError> {
+    let not_found = || AppError::NotFound("Cette mission n’existe pas ou n’est plus publiée.".into());
+    if slug.len() > 120 {
+        return Err(not_found());
+    }
+    let (m, admin) = mission::Entity::find()
+        .find_also_related(administration::Entity)
+        .filter(mission::Column::Slug.eq(slug))
+        .filter(mission::Column::Status.eq(PUBLISHED))
+        .one(db)
+        .await?
+        .ok_or_else(not_found)?;
+    let admin = admin.ok_or_else(not_found)?;
+    Ok((m, admin))
+}
+
+pub fn is_open(m: &mission::Model) -> bool {
+    m.status == PUBLISHED && m.deadline.is_none_or(|d| d >= today())
+}
+
+pub async fn sheet(db: &DatabaseConnection, slug: &str) -> Result<MissionSheet, AppError> {
+    let (m, admin) = find_published(db, slug).await?;
+    let skills = skills_of(db, &[m.id]).await?.remove(&m.id).unwrap_or_default();
+    Ok(MissionSheet {
+        open: is_open(&m),
+        slug: m.slug,
+        title: m.title,
+        administration: admin.name,
+        service: m.service,
+        skills,
+        skills_text: m.skills_text,
+        nature: label(NATURES, &m.nature).to_string(),
+        description_html: to_safe_html(&m.description),
+        deliverables: m.deliverables,
+        learning: m.learning,
+        effort_text: m.effort_text,
+        effort_days: m.effort_days,
+        start_date: m.start_date.map(date_fr),
+        end_date: m.end_date.map(date_fr),
+        deadline: m.deadline.map(date_fr),
+        location: m.location,
+        mode: label(MODES, &m.mode).to_string(),
+        places: m.places,
+        details_pdf_label: m.details_pdf_label,
+        published_at: m.published_at.map(datetime_fr),
+    })
+}

@@ -1,0 +1,16 @@
+//! Server-only code: database, identity, mail and the rules that need them.
+
+pub mod applications;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod mail;
+pub mod markdown;
+pub mod migration;
+pub mod missions;
+pub mod pool;
+pub mod seed;
+pub mod seed_data;
+pub mod state;
+pub mod time;

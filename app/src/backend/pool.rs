@@ -1,0 +1,182 @@
+//! The talent pool ("le vivier"): an agent's own profile. Only its owner
+//! reads or changes it here.
+
+use super::entities::{pool_profile, pool_profile_skill, skill, user};
+use super::time::datetime_fr;
+use crate::error::AppError;
+use crate::model::{PoolProfile, ProfileSkill};
+use crate::validate::PoolInput;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use std::collections::HashMap;
+
+pub const ALREADY_MEMBER: &str =
+    "Vous faites déjà partie du vivier : modifiez votre profil depuis « Mon espace ».";
+pub const NOT_MEMBER: &str = "Vous ne faites pas partie du vivier.";
+
+/// Slug → id of every skill (the list is small and curated).
+pub async fn skill_ids(db: &DatabaseConnection) -> Result<HashMap<String, i32>, AppError> {
+    Ok(skill::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.slug, s.id))
+        .collect())
+}
+
+async fn write_skills<C: ConnectionTrait>(
+    conn: &C,
+    profile_id: i32,
+    input: &PoolInput,
+    ids: &HashMap<String, i32>,
+) -> Result<(), AppError> {
+    pool_profile_skill::Entity::delete_many()
+        .filter(pool_profile_skill::Column::ProfileId.eq(profile_id))
+        .exec(conn)
+        .await?;
+    let lend = input.lend.iter().map(|(slug, level)| (slug, "preter", Some(level.clone())));
+    let grow = input.grow.iter().map(|slug| (slug, "developper", None));
+    let rows: Vec<pool_profile_skill::ActiveModel> = lend
+        .chain(grow)
+        .filter_map(|(slug, kind, level)| {
+            Some(pool_profile_skill::ActiveModel {
+                profile_id: Set(profile_id),
+                skill_id: Set(*ids.get(slug)?),
+                kind: Set(kind.to_string()),
+                level: Set(level),
+            })
+        })
+        .collect();
+    if !rows.is_empty() {
+        pool_profile_skill::Entity::insert_many(rows).exec(conn).await?;
+    }
+    Ok(())
+}
+
+pub async fn join(db: &DatabaseConnection, me: &user::Model, input: PoolInput) -> Result<(), AppError> {
+    if find(db, me).await?.is_some() {
+        return Err(AppError::Conflict(ALREADY_MEMBER.into()));
+    }
+    let ids = skill_ids(db).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let created = pool_profile::ActiveModel {
+        user_id: Set(me.id),
+        full_name: Set(input.full_name.clone()),
+        administration: Set(input.administration.clone()),
+        job_title: Set(input.job_title.clone()),
+        days_per_month: Set(input.days_per_month),
+        rhythm: Set(input.rhythm.clone()),
+        location: Set(input.location.clone()),
+        remote: Set(input.remote.clone()),
+        bio: Set(input.bio.clone()),
+        paused: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let created = match created {
+        Ok(p) => p,
+        // The unique user_id index refused a concurrent second join.
+        Err(_) => return Err(AppError::Conflict(ALREADY_MEMBER.into())),
+    };
+    write_skills(&txn, created.id, &input, &ids).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn update(db: &DatabaseConnection, me: &user::Model, input: PoolInput) -> Result<(), AppError> {
+    let profile = find(db, me).await?.ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
+    let ids = skill_ids(db).await?;
+    let txn = db.begin().await?;
+    let id = profile.id;
+    let mut active: pool_profile::ActiveModel = profile.into();
+    active.full_name = Set(input.full_name.clone());
+    active.administration = Set(input.administration.clone());
+    active.job_title = Set(input.job_title.clone());
+    active.days_per_month = Set(input.days_per_month);
+    active.rhythm = Set(input.rhythm.clone());
+    active.location = Set(input.location.clone());
+    active.remote = Set(input.remote.clone());
+    active.bio = Set(input.bio.clone());
+    active.updated_at = Set(Utc::now());
+    active.update(&txn).await?;
+    write_skills(&txn, id, &input, &ids).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn set_paused(db: &DatabaseConnection, me: &user::Model, paused: bool) -> Result<(), AppError> {
+    let profile = find(db, me).await?.ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
+    let mut active: pool_profile::ActiveModel = profile.into();
+    active.paused = Set(paused);
+    active.updated_at = Set(Utc::now());
+    active.update(db).await?;
+    Ok(())
+}
+
+/// Leaving deletes the profile and its skills (cascade).
+pub async fn leave(db: &DatabaseConnection, me: &user::Model) -> Result<(), AppError> {
+    let deleted = pool_profile::Entity::delete_many()
+        .filter(pool_profile::Column::UserId.eq(me.id))
+        .exec(db)
+        .await?;
+    if deleted.rows_affected == 0 {
+        return Err(AppError::NotFound(NOT_MEMBER.into()));
+    }
+    Ok(())
+}
+
+pub async fn find(db: &DatabaseConnection, me: &user::Model) -> Result<Option<pool_profile::Model>, AppError> {
+    Ok(pool_profile::Entity::find()
+        .filter(pool_profile::Column::UserId.eq(me.id))
+        .one(db)
+        .await?)
+}
+
+/// The owner's view of their profile.
+pub async fn mine(db: &DatabaseConnection, me: &user::Model) -> Result<Option<PoolProfile>, AppError> {
+    let Some(p) = find(db, me).await? else {
+        return Ok(None);
+    };
+    let rows = pool_profile_skill::Entity::find()
+        .filter(pool_profile_skill::Column::ProfileId.eq(p.id))
+        .find_also_related(skill::Entity)
+        .order_by_asc(skill::Column::Position)
+        .all(db)
+        .await?;
+    let mut lend = Vec::new();
+    let mut grow = Vec::new();
+    for (link, s) in rows {
+        let Some(s) = s else { continue };
+        let item = ProfileSkill {
+            slug: s.slug,
+            name: s.name,
+            level: link.level,
+        };
+        if link.kind == "preter" {
+            lend.push(item);
+        } else {
+            grow.push(item);
+        }
+    }
+    Ok(Some(PoolProfile {
+        full_name: p.full_name,
+        administration: p.administration,
+        job_title: p.job_title,
+        lend,
+        grow,
+        days_per_month: p.days_per_month,
+        rhythm: p.rhythm,
+        location: p.location,
+        remote: p.remote,
+        bio: p.bio,
+        paused: p.paused,
+        updated_at: datetime_fr(p.updated_at),
+    }))
+}

@@ -1,0 +1,43 @@
+//! The state every request reaches through context.
+
+use super::config::Config;
+use super::db::Db;
+use super::mail::Mailer;
+use super::migration::Migrator;
+use crate::error::AppError;
+use sea_orm_migration::MigratorTrait;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub mailer: Mailer,
+}
+
+impl AppState {
+    /// Connects, applies pending migrations and prepares the mailer. Fails
+    /// with a readable message when anything is misconfigured.
+    pub async fn start(config: Config) -> Result<Self, String> {
+        let db = Db::connect(&config.database_url)
+            .await
+            .map_err(|e| format!("connexion à la base impossible : {e}"))?;
+        Migrator::up(db.write(), None)
+            .await
+            .map_err(|e| format!("échec des migrations : {e}"))?;
+        let mailer = Mailer::from_config(&config)?;
+        Ok(AppState {
+            db,
+            config: Arc::new(config),
+            mailer,
+        })
+    }
+
+    /// The state of the current request (server functions and SSR).
+    pub fn current() -> Result<Self, AppError> {
+        leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from context");
+            AppError::Internal
+        })
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable view pieces; the DSFR markup lives here.
+
+pub mod form;
+pub mod layout;
+pub mod mission_card;
+pub mod notice;

@@ -1,0 +1,14 @@
+//! One page per file.
+
+pub mod apply;
+pub mod home;
+pub mod how_it_works;
+pub mod legal;
+pub mod mission;
+pub mod missions;
+pub mod my_space;
+pub mod not_found;
+pub mod outbox;
+pub mod pool;
+pub mod pool_form;
+pub mod sign_in;

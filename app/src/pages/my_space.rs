@@ -1,0 +1,225 @@
+use super::not_found::ErrorContent;
+use super::pool_form::PoolFields;
+use crate::api::missions::list_skills;
+use crate::api::applications::WithdrawApplication;
+use crate::api::pool::{LeavePool, PausePoolProfile, UpdatePoolProfile};
+use crate::api::space::my_space;
+use crate::components::form::CheckboxField;
+use crate::components::notice::{ErrorSummary, SuccessAlert};
+use crate::error::AppError;
+use crate::model::{label, MyApplication, PoolProfile, APPLICATION_STATUSES, LEVELS, REMOTE_PREFS};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+const NOTICES: &[(&str, &str)] = &[
+    ("candidature-envoyee", "Votre candidature a bien été envoyée. Le responsable de la mission vous répondra dans les meilleurs délais."),
+    ("candidature-retiree", "Votre candidature a été retirée."),
+    ("vivier-rejoint", "Bienvenue dans le vivier ! Votre profil n’est pas public."),
+    ("profil-modifie", "Votre profil a été mis à jour."),
+    ("profil-en-pause", "Votre profil est en pause : aucun responsable de mission ne vous contactera."),
+    ("profil-reactive", "Votre profil est de nouveau actif."),
+    ("vivier-quitte", "Vous avez quitté le vivier : votre profil a été supprimé."),
+];
+
+#[component]
+pub fn MySpacePage() -> impl IntoView {
+    let query = use_query_map();
+    let info = Memo::new(move |_| query.read().get("info"));
+    let space = Resource::new(move || info.get(), |_| my_space());
+    view! {
+        <Title text="Mon espace — Talents numériques" />
+        <Suspense fallback=|| view! { <div class="fr-container fr-my-6w"><p>"Chargement…"</p></div> }>
+            {move || {
+                space
+                    .get()
+                    .map(|result| match result {
+                        Err(AppError::Unauthenticated) => view! { <Redirect path="/connexion?suite=/mon-espace" /> }.into_any(),
+                        Err(error) => view! { <ErrorContent error /> }.into_any(),
+                        Ok(space) => {
+                            let notice = info
+                                .get()
+                                .and_then(|code| NOTICES.iter().find(|(c, _)| *c == code).map(|(_, t)| t.to_string()));
+                            view! {
+                                <div class="fr-container fr-my-6w">
+                                    {notice.map(|t| view! { <SuccessAlert title=t /> })}
+                                    <h1>"Mon espace"</h1>
+                                    <p>"Connecté avec l’adresse " <strong>{space.me.email.clone()}</strong></p>
+                                    <h2>"Mes candidatures"</h2>
+                                    {if space.applications.is_empty() {
+                                        view! {
+                                            <p>"Vous n’avez proposé vos talents pour aucune mission. " <a href="/missions">"Voir les missions"</a></p>
+                                        }
+                                        .into_any()
+                                    } else {
+                                        view! {
+                                            <ul class="fr-raw-list">
+                                                {space.applications.into_iter().map(|a| view! { <ApplicationItem a /> }).collect_view()}
+                                            </ul>
+                                        }
+                                        .into_any()
+                                    }}
+                                    <h2 class="fr-mt-6w">"Mon profil dans le vivier"</h2>
+                                    {match space.profile {
+                                        None => view! {
+                                            <p>"Vous ne faites pas partie du vivier. " <a href="/vivier">"Rejoindre le vivier"</a></p>
+                                        }
+                                        .into_any(),
+                                        Some(p) => view! { <ProfileSummary p /> }.into_any(),
+                                    }}
+                                </div>
+                            }
+                            .into_any()
+                        }
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+fn badge(status: &str) -> &'static str {
+    match status {
+        "retenue" => "fr-badge fr-badge--success",
+        "non_retenue" | "retiree" => "fr-badge fr-badge--error",
+        "recue" => "fr-badge fr-badge--info",
+        _ => "fr-badge fr-badge--new",
+    }
+}
+
+#[component]
+fn ApplicationItem(a: MyApplication) -> impl IntoView {
+    let withdraw = ServerAction::<WithdrawApplication>::new();
+    let error = move || withdraw.value().get().and_then(|r| r.err());
+    let open = !matches!(a.status.as_str(), "retiree" | "retenue" | "non_retenue");
+    let href = format!("/missions/{}", a.mission_slug);
+    let status = label(APPLICATION_STATUSES, &a.status).to_string();
+    view! {
+        <li class="fr-card fr-card--no-arrow fr-mb-3w">
+            <div class="fr-card__body">
+                <div class="fr-card__content">
+                    <h3 class="fr-card__title"><a href=href>{a.mission_title.clone()}</a></h3>
+                    <p class="fr-card__desc">{a.administration.clone()} " · envoyée le " {a.submitted_at.clone()}</p>
+                    <div class="fr-card__start">
+                        <p class=badge(&a.status)>{status}</p>
+                    </div>
+                    <div class="fr-card__end">
+                        <h4 class="fr-text--sm fr-text--bold fr-mb-1v">"Suivi"</h4>
+                        <ol class="fr-text--sm">
+                            {a.timeline
+                                .into_iter()
+                                .map(|e| view! {
+                                    <li>{e.status} " — " {e.at} {e.note.map(|n| view! { <br /> {n} })}</li>
+                                })
+                                .collect_view()}
+                        </ol>
+                    </div>
+                </div>
+                {open.then(|| view! {
+                    <div class="fr-card__footer">
+                        <ActionForm action=withdraw>
+                            <input type="hidden" name="id" value=a.id.to_string() />
+                            <button class="fr-btn fr-btn--secondary fr-btn--sm" type="submit" disabled=move || withdraw.pending().get()>
+                                "Retirer ma candidature"
+                                <span class="fr-sr-only">" : " {a.mission_title.clone()}</span>
+                            </button>
+                        </ActionForm>
+                        {move || error().map(|e| view! { <p class="fr-error-text" role="alert">{e.to_string()}</p> })}
+                    </div>
+                })}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn ProfileSummary(p: PoolProfile) -> impl IntoView {
+    let pause = ServerAction::<PausePoolProfile>::new();
+    let leave = ServerAction::<LeavePool>::new();
+    let leave_error = Signal::derive(move || leave.value().get().and_then(|r| r.err()));
+    let paused = p.paused;
+    let lend = p
+        .lend
+        .iter()
+        .map(|s| format!("{} ({})", s.name, label(LEVELS, s.level.as_deref().unwrap_or(""))))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let grow = p.grow.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", ");
+    view! {
+        <p>
+            {if paused {
+                view! { <span class="fr-badge fr-badge--warning">"En pause"</span> }.into_any()
+            } else {
+                view! { <span class="fr-badge fr-badge--success">"Actif"</span> }.into_any()
+            }}
+            " Mis à jour le " {p.updated_at.clone()}
+        </p>
+        <dl>
+            <dt class="fr-text--bold">"Nom"</dt><dd>{p.full_name.clone()}</dd>
+            <dt class="fr-text--bold">"Administration et fonction"</dt><dd>{p.administration.clone()} " — " {p.job_title.clone()}</dd>
+            <dt class="fr-text--bold">"Compétences à partager"</dt><dd>{lend}</dd>
+            <dt class="fr-text--bold">"Compétences à développer"</dt><dd>{if grow.is_empty() { "Aucune".to_string() } else { grow }}</dd>
+            <dt class="fr-text--bold">"Disponibilité"</dt>
+            <dd>{format!("{} jour(s) par mois", p.days_per_month)} {(!p.rhythm.is_empty()).then(|| format!(" — {}", p.rhythm))}</dd>
+            <dt class="fr-text--bold">"Lieu"</dt><dd>{p.location.clone()} " — " {label(REMOTE_PREFS, &p.remote).to_string()}</dd>
+        </dl>
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
+            <li><a class="fr-btn" href="/mon-espace/vivier">"Modifier mon profil"</a></li>
+            <li>
+                <ActionForm action=pause>
+                    <input type="hidden" name="paused" value=if paused { "false" } else { "true" } />
+                    <button class="fr-btn fr-btn--secondary" type="submit" disabled=move || pause.pending().get()>
+                        {if paused { "Réactiver mon profil" } else { "Mettre mon profil en pause" }}
+                    </button>
+                </ActionForm>
+            </li>
+        </ul>
+        <h3 class="fr-mt-4w">"Quitter le vivier"</h3>
+        <p>"Votre profil sera définitivement supprimé. Vos candidatures ne sont pas concernées."</p>
+        <ErrorSummary error=leave_error />
+        <ActionForm action=leave attr:novalidate="">
+            <CheckboxField name="confirm" label="Je confirme vouloir supprimer mon profil du vivier" error=leave_error />
+            <button class="fr-btn fr-btn--tertiary fr-mt-2w" type="submit" disabled=move || leave.pending().get()>"Quitter le vivier"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn EditPoolPage() -> impl IntoView {
+    let space = Resource::new(|| (), |_| my_space());
+    let skills = Resource::new(|| (), |_| list_skills());
+    let action = ServerAction::<UpdatePoolProfile>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    view! {
+        <Title text="Modifier mon profil du vivier — Talents numériques" />
+        <Suspense fallback=|| view! { <div class="fr-container fr-my-6w"><p>"Chargement…"</p></div> }>
+            {move || {
+                let space = space.get()?;
+                let skills = skills.get()?;
+                Some(match (space, skills) {
+                    (Err(AppError::Unauthenticated), _) => view! { <Redirect path="/connexion?suite=/mon-espace/vivier" /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorContent error /> }.into_any(),
+                    (Ok(space), Ok(skills)) => match space.profile {
+                        None => view! { <Redirect path="/vivier" /> }.into_any(),
+                        Some(profile) => view! {
+                            <div class="fr-container fr-my-6w">
+                                <div class="fr-grid-row">
+                                    <div class="fr-col-12 fr-col-md-9">
+                                        <p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/mon-espace">"Retour à mon espace"</a></p>
+                                        <h1>"Modifier mon profil du vivier"</h1>
+                                        <ErrorSummary error />
+                                        <ActionForm action attr:novalidate="">
+                                            <PoolFields skills initial=Some(profile) error />
+                                            <button class="fr-btn" type="submit" disabled=move || action.pending().get()>"Enregistrer"</button>
+                                        </ActionForm>
+                                    </div>
+                                </div>
+                            </div>
+                        }
+                        .into_any(),
+                    },
+                })
+            }}
+        </Suspense>
+    }
+}

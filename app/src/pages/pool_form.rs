@@ -1,0 +1,153 @@
+//! The fields of a pool profile, shared by "join" and "edit".
+
+use crate::components::form::{SelectField, TextField};
+use crate::components::notice::field_id;
+use crate::error::AppError;
+use crate::model::{PoolProfile, SkillFamily, LEVELS, REMOTE_PREFS};
+use leptos::prelude::*;
+
+#[component]
+pub fn PoolFields(
+    skills: Vec<SkillFamily>,
+    initial: Option<PoolProfile>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let p = initial.clone();
+    let init = move |f: fn(&PoolProfile) -> String| p.as_ref().map(f);
+    let level_of = {
+        let initial = initial.clone();
+        move |slug: &str| -> String {
+            if let Some(AppError::Invalid { values, .. }) = error.get() {
+                return values.get(&format!("lend[{slug}]")).cloned().unwrap_or_default();
+            }
+            initial
+                .as_ref()
+                .and_then(|p| p.lend.iter().find(|s| s.slug == slug).and_then(|s| s.level.clone()))
+                .unwrap_or_default()
+        }
+    };
+    let grows = {
+        let initial = initial.clone();
+        move |slug: &str| -> bool {
+            if let Some(AppError::Invalid { values, .. }) = error.get() {
+                return values.contains_key(&format!("grow[{slug}]"));
+            }
+            initial.as_ref().is_some_and(|p| p.grow.iter().any(|s| s.slug == slug))
+        }
+    };
+    let skills_error = move || error.get().and_then(|e| e.field("lend").or_else(|| e.field("grow")));
+    view! {
+        <p class="fr-hint-text">"Sauf mention contraire, tous les champs sont obligatoires."</p>
+        <TextField name="full_name" label="Prénom et nom" autocomplete="name" error initial=init(|p| p.full_name.clone()) />
+        <TextField
+            name="administration"
+            label="Votre administration"
+            hint="Ministère, direction ou établissement. Par exemple : Ministère des Armées / DTPM"
+            autocomplete="organization"
+            error
+            initial=init(|p| p.administration.clone())
+        />
+        <TextField name="job_title" label="Votre fonction" autocomplete="organization-title" error initial=init(|p| p.job_title.clone()) />
+        <fieldset
+            class=move || if skills_error().is_some() { "fr-fieldset fr-fieldset--error" } else { "fr-fieldset" }
+            id=field_id("lend")
+            aria-labelledby="competences-legende competences-messages"
+        >
+            <legend class="fr-fieldset__legend" id="competences-legende">
+                "Vos compétences"
+                <span class="fr-hint-text">
+                    "Pour chaque compétence que vous pouvez partager, indiquez votre niveau (au moins une, au plus 20). Cochez celles que vous souhaitez développer."
+                </span>
+            </legend>
+            {skills
+                .into_iter()
+                .map(|family| {
+                    let level_of = level_of.clone();
+                    let grows = grows.clone();
+                    view! {
+                        <div class="fr-fieldset__element">
+                            <details class="tn-skill-family">
+                                <summary class="fr-text--bold">{family.name.clone()}</summary>
+                                <ul class="fr-raw-list">
+                                    {family
+                                        .skills
+                                        .into_iter()
+                                        .map(|s| {
+                                            let lend_name = format!("lend[{}]", s.slug);
+                                            let grow_name = format!("grow[{}]", s.slug);
+                                            let lend_id = field_id(&lend_name);
+                                            let grow_id = field_id(&grow_name);
+                                            let level = level_of.clone();
+                                            let slug = s.slug.clone();
+                                            let slug2 = s.slug.clone();
+                                            let grows = grows.clone();
+                                            view! {
+                                                <li class="tn-skill-row">
+                                                    <div class="fr-select-group">
+                                                        <label class="fr-label" for=lend_id.clone()>{s.name.clone()}</label>
+                                                        <select class="fr-select" id=lend_id name=lend_name>
+                                                            <option value="" selected=move || level(&slug).is_empty()>"Je ne la partage pas"</option>
+                                                            {LEVELS
+                                                                .iter()
+                                                                .map(|(code, text)| {
+                                                                    let level = level_of.clone();
+                                                                    let slug = s.slug.clone();
+                                                                    view! {
+                                                                        <option value=*code selected=move || level(&slug) == *code>
+                                                                            "Niveau : " {*text}
+                                                                        </option>
+                                                                    }
+                                                                })
+                                                                .collect_view()}
+                                                        </select>
+                                                    </div>
+                                                    <div class="fr-checkbox-group fr-checkbox-group--sm">
+                                                        <input type="checkbox" id=grow_id.clone() name=grow_name value="on" checked=move || grows(&slug2) />
+                                                        <label class="fr-label" for=grow_id>
+                                                            "Je souhaite la développer"
+                                                            <span class="fr-sr-only">" : " {s.name.clone()}</span>
+                                                        </label>
+                                                    </div>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </details>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <div class="fr-messages-group" id="competences-messages" aria-live="polite">
+                {move || skills_error().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
+            </div>
+        </fieldset>
+        <TextField
+            name="days_per_month"
+            label="Nombre de jours par mois que vous pouvez consacrer"
+            hint="Un nombre entier entre 1 et 10."
+            kind="number"
+            error
+            initial=init(|p| p.days_per_month.to_string())
+        />
+        <TextField
+            name="rhythm"
+            label="Rythme souhaité"
+            hint="Par exemple : une demi-journée par semaine, de préférence le vendredi."
+            optional=true
+            error
+            initial=init(|p| p.rhythm.clone())
+        />
+        <TextField name="location" label="Votre lieu de travail" hint="Ville ou arrondissement, par exemple : Paris 7e" error initial=init(|p| p.location.clone()) />
+        <SelectField name="remote" label="Sur site ou à distance ?" options=REMOTE_PREFS error initial=init(|p| p.remote.clone()) />
+        <TextField
+            name="bio"
+            label="Présentez-vous en quelques lignes"
+            hint="Votre parcours, ce qui vous motive (2 000 caractères au plus). Votre profil n’est jamais publié."
+            multiline=true
+            optional=true
+            error
+            initial=init(|p| p.bio.clone())
+        />
+    }
+}

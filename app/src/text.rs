@@ -1,0 +1,110 @@
+//! Text helpers shared by the browser and the server.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for search and comparison: lower case, accents removed,
+/// ligatures expanded, every run of non-alphanumeric characters turned into
+/// one space. "Données" and "donnees" fold to the same "donnees".
+pub fn fold(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut pending_space = false;
+    for c in input.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let expanded: &[char] = match c {
+            'œ' | 'Œ' => &['o', 'e'],
+            'æ' | 'Æ' => &['a', 'e'],
+            'ß' => &['s', 's'],
+            _ => &[],
+        };
+        if !expanded.is_empty() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(expanded);
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Splits a search query into folded words, ignoring one-letter noise except
+/// meaningful single letters such as "R".
+pub fn search_terms(query: &str) -> Vec<String> {
+    let mut terms: Vec<String> = fold(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    terms.dedup();
+    terms.truncate(12);
+    terms
+}
+
+/// Turns a title into a URL slug (ASCII, lower case, words joined by '-').
+pub fn slugify(input: &str) -> String {
+    let folded = fold(input);
+    let mut slug: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    while slug.contains("--") {
+        slug = slug.replace("--", "-");
+    }
+    let slug = slug.trim_matches('-');
+    let mut cut = String::new();
+    for word in slug.split('-') {
+        if !cut.is_empty() && cut.len() + word.len() + 1 > 80 {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push('-');
+        }
+        cut.push_str(word);
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_accents_and_case() {
+        assert_eq!(fold("Données"), "donnees");
+        assert_eq!(fold("  ÉTUDE, Audit…  "), "etude audit");
+        assert_eq!(fold("Cœur"), "coeur");
+        assert_eq!(fold("UX / UI design"), "ux ui design");
+        assert_eq!(fold(""), "");
+        assert_eq!(fold("<script>"), "script");
+    }
+
+    #[test]
+    fn terms_are_folded_and_bounded() {
+        assert_eq!(search_terms("Données  données"), vec!["donnees"]);
+        assert_eq!(search_terms("!!!"), Vec::<String>::new());
+        assert_eq!(search_terms(&"a ".repeat(100)).len(), 1);
+    }
+
+    #[test]
+    fn slugify_is_ascii_and_short() {
+        assert_eq!(
+            slugify("COVID-19 : Faciliter la veille scientifique"),
+            "covid-19-faciliter-la-veille-scientifique"
+        );
+        assert!(slugify(&"mot ".repeat(200)).len() <= 80);
+        assert_eq!(slugify("«»"), "");
+    }
+}

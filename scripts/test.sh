@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# `make test`: Rust tests, then a release build served on a throwaway SQLite
+# database and exercised by Playwright (end2end/) in Debian's chromium.
+# Extra arguments go to `playwright test` (e.g. a file name or --grep).
+# SKIP_RUST_TESTS=1 skips the cargo tests, for quick e2e iterations.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+# Server integration tests need the ssr side; override if the command changes.
+RUST_TEST_CMD="${RUST_TEST_CMD:-cargo test --workspace}"
+
+bash scripts/bootstrap.sh
+if [ "${SKIP_RUST_TESTS:-0}" != 1 ]; then
+  echo "==> $RUST_TEST_CMD"
+  bash -c "$RUST_TEST_CMD"
+fi
+echo "==> cargo leptos build --release"
+cargo leptos build --release
+
+ADDR="${LEPTOS_SITE_ADDR:-${TALENTS_ADDR:-127.0.0.1:3000}}"
+# Refuse to test whatever else already listens there (e.g. a `make run`).
+if curl -s -o /dev/null --max-time 2 "http://$ADDR/"; then
+  echo "something already answers on $ADDR; stop it or set TALENTS_ADDR" >&2
+  exit 1
+fi
+
+tmp=$(mktemp -d)
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$tmp/outbox"
+export LEPTOS_OUTPUT_NAME=talents LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
+export LEPTOS_ENV=PROD LEPTOS_SITE_ADDR="$ADDR" TALENTS_ADDR="$ADDR"
+export DATABASE_URL="sqlite://$tmp/talents.db?mode=rwc"
+export TALENTS_DEMO=1 TALENTS_OUTBOX_DIR="$tmp/outbox"
+echo "==> starting target/release/talents on $ADDR (database and outbox in $tmp)"
+target/release/talents >"$tmp/server.log" 2>&1 &
+server_pid=$!
+
+# Wait up to 60 s for the server to answer (migrations and seeding run first).
+for _ in $(seq 120); do
+  curl -s -o /dev/null --max-time 2 "http://$ADDR/" && break
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "server exited early:" >&2; cat "$tmp/server.log" >&2; exit 1
+  fi
+  sleep 0.5
+done
+if ! curl -s -o /dev/null --max-time 2 "http://$ADDR/"; then
+  echo "server did not answer on $ADDR within 60 s:" >&2; tail -n 50 "$tmp/server.log" >&2; exit 1
+fi
+
+echo "==> playwright test"
+status=0
+(cd end2end && BASE_URL="http://$ADDR" npx --no playwright test "$@") || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "==> end-to-end tests failed; last server log lines:" >&2
+  tail -n 50 "$tmp/server.log" >&2
+fi
+exit "$status"

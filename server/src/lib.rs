@@ -1,0 +1,70 @@
+//! Wiring: the axum router around the Leptos app, shared by `main` and tests.
+
+use app::backend::state::AppState;
+use app::{shell, App};
+use axum::body::{to_bytes, Body};
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::limit::RequestBodyLimitLayer;
+
+/// Requests bodies above this size are refused with 413.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// Leptos options from the environment (cargo-leptos sets the `LEPTOS_*`
+/// variables; the defaults match the workspace metadata).
+pub fn leptos_options() -> Result<LeptosOptions, String> {
+    let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
+    let addr = var("LEPTOS_SITE_ADDR", "127.0.0.1:3000");
+    let site_addr: std::net::SocketAddr = addr
+        .parse()
+        .map_err(|_| format!("LEPTOS_SITE_ADDR invalide : {addr} (attendu : 127.0.0.1:3000)"))?;
+    Ok(LeptosOptions::builder()
+        .output_name(var("LEPTOS_OUTPUT_NAME", "talents"))
+        .site_root(var("LEPTOS_SITE_ROOT", "target/site"))
+        .site_pkg_dir(var("LEPTOS_SITE_PKG_DIR", "pkg"))
+        .site_addr(site_addr)
+        .build())
+}
+
+/// The whole application: pages, server functions (`/api/<name>`), static files.
+pub fn router(state: AppState, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    Router::new()
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(options)
+        .layer(middleware::from_fn(server_fn_status))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+}
+
+/// Server functions answer failures with 500 by default; give each error
+/// its own status (400 invalid input, 401, 403, 404, 409, 429) instead.
+async fn server_fn_status(req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key("serverfnerror") {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = to_bytes(body, 1024 * 1024).await.unwrap_or_default();
+    if let Ok(err) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if err.status() == 401 {
+            parts.headers.insert("www-authenticate", HeaderValue::from_static("Cookie"));
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
