@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -42,6 +42,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Every page is rendered whole before it is sent (`SsrMode::Async`), so
+/// its status (404, redirects) is known and nothing streams in afterwards.
+///
 /// Site-wide facts (demo mode, who is signed in), loaded once per page.
 pub type SiteResource = Resource<Result<SiteContext, crate::error::AppError>>;
 
@@ -63,22 +66,22 @@ pub fn App() -> impl IntoView {
             <Header />
             <main id="contenu" tabindex="-1" role="main">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/comment-ca-marche") view=HowItWorksPage />
-                    <Route path=path!("/missions") view=MissionsPage />
-                    <Route path=path!("/missions/:slug") view=MissionSheetPage />
-                    <Route path=path!("/missions/:slug/candidater") view=ApplyPage />
-                    <Route path=path!("/vivier") view=PoolPage />
-                    <Route path=path!("/connexion") view=SignInPage />
-                    <Route path=path!("/connexion/lien-envoye") view=LinkSentPage />
-                    <Route path=path!("/connexion/lien") view=SignInLinkPage />
-                    <Route path=path!("/deconnexion") view=SignOutPage />
-                    <Route path=path!("/mon-espace") view=MySpacePage />
-                    <Route path=path!("/mon-espace/vivier") view=EditPoolPage />
-                    <Route path=path!("/accessibilite") view=AccessibilityPage />
-                    <Route path=path!("/mentions-legales") view=LegalNoticePage />
-                    <Route path=path!("/donnees-personnelles") view=PersonalDataPage />
-                    <Route path=path!("/dev/outbox") view=OutboxPage />
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/comment-ca-marche") view=HowItWorksPage ssr=SsrMode::Async />
+                    <Route path=path!("/missions") view=MissionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/missions/:slug") view=MissionSheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/missions/:slug/candidater") view=ApplyPage ssr=SsrMode::Async />
+                    <Route path=path!("/vivier") view=PoolPage ssr=SsrMode::Async />
+                    <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/connexion/lien-envoye") view=LinkSentPage ssr=SsrMode::Async />
+                    <Route path=path!("/connexion/lien") view=SignInLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/deconnexion") view=SignOutPage ssr=SsrMode::Async />
+                    <Route path=path!("/mon-espace") view=MySpacePage ssr=SsrMode::Async />
+                    <Route path=path!("/mon-espace/vivier") view=EditPoolPage ssr=SsrMode::Async />
+                    <Route path=path!("/accessibilite") view=AccessibilityPage ssr=SsrMode::Async />
+                    <Route path=path!("/mentions-legales") view=LegalNoticePage ssr=SsrMode::Async />
+                    <Route path=path!("/donnees-personnelles") view=PersonalDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/dev/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

@@ -1,4 +1,5 @@
 //! Wiring: the axum router around the Leptos app, shared by `main` and tests.
+#![recursion_limit = "256"]
 
 use app::backend::state::AppState;
 use app::{shell, App};
@@ -15,6 +16,15 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 /// Requests bodies above this size are refused with 413.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The Tokio runtime of the server: worker stacks sized for server-side
+/// rendering of deep view trees (debug builds especially).
+pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(16 * 1024 * 1024)
+        .build()
+}
 
 /// Leptos options from the environment (cargo-leptos sets the `LEPTOS_*`
 /// variables; the defaults match the workspace metadata).

@@ -1,4 +1,5 @@
 //! `talents`: serve the web service (default), or `migrate`, or `seed`.
+#![recursion_limit = "256"]
 
 use app::backend::config::Config;
 use app::backend::seed;
@@ -8,8 +9,7 @@ use tracing_subscriber::EnvFilter;
 
 const USAGE: &str = "Utilisation : talents [serve | migrate | seed]";
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env()
@@ -17,7 +17,14 @@ async fn main() -> ExitCode {
         )
         .init();
     let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
-    match run(&command).await {
+    let runtime = match server::runtime() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("talents : impossible de démarrer : {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(&command)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("talents : {message}");

@@ -6,7 +6,6 @@ use super::config::Config;
 use super::entities::outgoing_email;
 use crate::error::AppError;
 use chrono::Utc;
-use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Mailbox, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection};
@@ -95,29 +94,35 @@ impl Mailer {
                 transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
             }
             Mailer::Outbox { dir, from } => {
-                // 8-bit body so the file stays readable as plain UTF-8 text.
-                let message = Message::builder()
-                    .from(from.clone())
-                    .to(to)
-                    .subject(&mail.subject)
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .header(ContentTransferEncoding::EightBit)
-                            .body(mail.body.clone()),
-                    )
-                    .map_err(|e| e.to_string())?;
                 let name = format!(
                     "{}-{:08x}.eml",
                     Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
                     rand::random::<u32>()
                 );
-                tokio::fs::write(dir.join(name), message.formatted())
+                tokio::fs::write(dir.join(name), eml(from, &to, &mail.subject, &mail.body))
                     .await
                     .map_err(|e| e.to_string())
             }
         }
     }
+}
+
+/// An RFC 5322 message with an 8-bit UTF-8 body, readable as plain text.
+fn eml(from: &Mailbox, to: &Mailbox, subject: &str, body: &str) -> String {
+    use base64::Engine;
+    let word = |text: &str| format!("=?utf-8?b?{}?=", base64::engine::general_purpose::STANDARD.encode(text));
+    let from_header = match &from.name {
+        Some(name) => format!("{} <{}>", word(name), from.email),
+        None => from.email.to_string(),
+    };
+    let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    format!(
+        "From: {from_header}\r\nTo: {}\r\nSubject: {}\r\nDate: {}\r\nMIME-Version: 1.0\r\n\
+         Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}",
+        to.email,
+        word(subject),
+        Utc::now().to_rfc2822(),
+    )
 }
 
 /// One `.eml` file of the outbox, read back (demo outbox page and tests).
