@@ -7,8 +7,9 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-# Server integration tests need the ssr side; override if the command changes.
-RUST_TEST_CMD="${RUST_TEST_CMD:-cargo test --workspace}"
+# Rust tests of the rules (app, ssr side) and of the server over HTTP. Not
+# `--workspace`: that would build `app` with `ssr` and `hydrate` together.
+RUST_TEST_CMD="${RUST_TEST_CMD:-cargo test -p app --features ssr --lib && cargo test -p server}"
 
 bash scripts/bootstrap.sh
 if [ "${SKIP_RUST_TESTS:-0}" != 1 ]; then
