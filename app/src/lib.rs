@@ -20,16 +20,12 @@ pub use app::{shell, App};
 /// in manual mode) can enhance the DOM without disturbing hydration.
 #[cfg(feature = "hydrate")]
 pub fn hydrated() {
-    if let Some(window) = web_sys::window() {
-        if let Ok(event) = web_sys::Event::new("talents:hydrated") {
-            let _ = js_sys_set_flag(&window);
-            let _ = window.dispatch_event(&event);
-        }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let flag = wasm_bindgen::JsValue::from_str("__talentsHydrated");
+    let _ = js_sys::Reflect::set(&window, &flag, &wasm_bindgen::JsValue::TRUE);
+    if let Ok(event) = web_sys::Event::new("talents:hydrated") {
+        let _ = window.dispatch_event(&event);
     }
-}
-
-#[cfg(feature = "hydrate")]
-fn js_sys_set_flag(window: &web_sys::Window) -> Result<bool, wasm_bindgen::JsValue> {
-    let key = wasm_bindgen::JsValue::from_str("__talentsHydrated");
-    js_sys::Reflect::set(window, &key, &wasm_bindgen::JsValue::TRUE)
 }

@@ -12,6 +12,7 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
 /// Requests bodies above this size are refused with 413.
@@ -58,6 +59,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .with_state(options)
         .layer(middleware::from_fn(server_fn_status))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CatchPanicLayer::custom(panic_response))
 }
 
 /// Server functions answer failures with 500 by default; give each error
@@ -77,4 +79,16 @@ async fn server_fn_status(req: Request, next: Next) -> Response {
         }
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A bug must still answer: a plain French 500 page, the cause in the logs.
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    let mut res = Response::new(Body::from(
+        "Une erreur technique est survenue. Merci de réessayer dans quelques instants.",
+    ));
+    *res.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    res.headers_mut()
+        .insert("content-type", HeaderValue::from_static("text/plain; charset=utf-8"));
+    res
 }

@@ -355,3 +355,22 @@ async fn concurrent_writes_never_fail_with_a_locked_database() {
     let results = futures::future::join_all(calls).await;
     assert!(results.iter().all(|(s, _)| *s == 200), "{results:?}");
 }
+
+#[tokio::test]
+async fn the_seed_is_idempotent_and_loads_the_real_missions() {
+    let app = spawn().await;
+    let again = app::backend::seed::run(app.state.db.write(), true).await.expect("seed");
+    assert_eq!(again, app::backend::seed::SeedReport::default(), "a second run adds nothing");
+    let (_, page) = app.json(&client(), "list_missions", &[]).await;
+    let admins: Vec<&str> = page["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["administration"].as_str().unwrap())
+        .collect();
+    assert!(admins.iter().any(|a| a.contains("Armées")), "{admins:?}");
+    assert!(admins.iter().any(|a| a.contains("Éducation nationale")), "{admins:?}");
+    assert!(admins.iter().any(|a| a.contains("numérique")), "{admins:?}");
+    let families = page["skills"].as_array().unwrap();
+    assert!(families.len() >= 8, "skills grouped in families");
+}
