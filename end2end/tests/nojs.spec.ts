@@ -4,7 +4,9 @@ import { applicationCard, applicationForm, expectFieldError, fillApplication, si
 
 test.use({ javaScriptEnabled: false });
 
-const NO_JS = { js: false } as const;
+// axe-core runs as a page script: it cannot run here (the same pages are
+// checked with JavaScript in the other journeys).
+const NO_JS = { js: false, axe: false } as const;
 
 test('without JavaScript, searching is a plain GET form', async ({ page }) => {
   await visit(page, '/missions', NO_JS);

@@ -1,6 +1,6 @@
 // Journey 3: an agent joins the talent pool, edits, pauses, resumes, leaves.
 import { test, expect, expectNoAxeViolations } from './helpers';
-import { REJECTED_FORM_ERRORS, expectFieldError, settled, signInHere, uniqueEmail, visit } from './support';
+import { REJECTED_FORM_ERRORS, expectFieldError, settled, signInHere, tick, uniqueEmail, visit } from './support';
 
 test.use({ allowedConsoleErrors: REJECTED_FORM_ERRORS });
 
@@ -96,7 +96,7 @@ test('joining, editing, pausing, resuming and leaving the pool', async ({ page }
   await expectFieldError(confirm, 'Cochez la case pour confirmer la suppression de votre profil.');
   await expect(profile.filter({ hasText: 'Ada King' })).toHaveCount(1);
   await expectNoAxeViolations(page);
-  await confirm.check();
+  await tick(confirm);
   await page.getByRole('button', { name: 'Quitter le vivier' }).click();
   await expect(page).toHaveURL(/\/mon-espace\?info=vivier-quitte$/);
   await expect(page.getByRole('status')).toContainText('Vous avez quitté le vivier');
@@ -118,15 +118,15 @@ test('a member visiting the pool page is told they already belong to it', async 
   await page.getByLabel('Votre administration').fill('Ministère des Armées');
   await page.getByLabel('Votre fonction').fill('Architecte');
   await page.locator('summary', { hasText: 'Données et IA' }).click();
-  await page.getByRole('combobox', { name: 'Statistiques', exact: true }).selectOption('expert');
-  await page.getByRole('checkbox', { name: 'Je souhaite la développer : Data science' }).check();
+  await page.getByRole('combobox', { name: 'Statistiques (logiciel R ou équivalent)', exact: true }).selectOption('expert');
+  await tick(page.getByRole('checkbox', { name: 'Je souhaite la développer : Data science' }));
   await page.getByLabel('Nombre de jours par mois que vous pouvez consacrer').fill('1');
   await page.getByLabel('Votre lieu de travail').fill('Paris 7e');
   await page.getByLabel('Sur site ou à distance ?').selectOption({ label: 'À distance uniquement' });
   await page.getByRole('button', { name: 'Rejoindre le vivier' }).click();
   await expect(page.getByRole('status')).toContainText('Bienvenue dans le vivier !');
   const profile = page.getByRole('main').getByRole('definition');
-  await expect(profile.filter({ hasText: 'Statistiques (Expert)' })).toHaveCount(1);
+  await expect(profile.filter({ hasText: 'Statistiques (logiciel R ou équivalent) (Expert)' })).toHaveCount(1);
   await expect(profile.filter({ hasText: 'Data science' })).toHaveCount(1);
 
   await visit(page, '/vivier');

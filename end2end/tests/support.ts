@@ -172,8 +172,7 @@ export async function fillApplication(page: Page, values: ApplicationValues = {}
   await form.availability.fill(v.availability);
   await form.managerName.fill(v.managerName);
   await form.managerEmail.fill(v.managerEmail);
-  if (v.ack) await form.ack.check();
-  else await form.ack.uncheck();
+  await tick(form.ack, v.ack);
 }
 
 /** The card of one application in "Mon espace". */
@@ -184,8 +183,21 @@ export function applicationCard(page: Page, missionTitle: string): Locator {
     .filter({ has: page.getByRole('heading', { level: 3, name: missionTitle, exact: true }) });
 }
 
-/** The accessible description of a field holds its error message. */
+/**
+ * The field is marked invalid and its accessible description (its
+ * aria-describedby messages) starts with `message`. The DSFR appends a
+ * visually hidden separator (". ") after the last message, hence "starts with".
+ */
 export async function expectFieldError(field: Locator, message: string | RegExp) {
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(field).toHaveAccessibleDescription(message);
+  const expected = typeof message === 'string' ? new RegExp(`^${escapeRegExp(message)}`) : message;
+  await expect(field).toHaveAccessibleDescription(expected);
+}
+
+/**
+ * Ticks or unticks a DSFR checkbox. Its label is drawn over the real input,
+ * so the click lands on the label, as a user's would.
+ */
+export async function tick(checkbox: Locator, checked = true) {
+  await checkbox.setChecked(checked, { force: true });
 }
