@@ -4,10 +4,16 @@ use crate::api::site::site_info;
 use crate::components::layout::{Footer, Header, SkipLinks};
 use crate::model::SiteContext;
 use crate::pages::{
-    apply::ApplyPage, home::HomePage, how_it_works::HowItWorksPage,
+    apply::ApplyPage,
+    home::HomePage,
+    how_it_works::HowItWorksPage,
     legal::{AccessibilityPage, LegalNoticePage, PersonalDataPage},
-    mission::MissionSheetPage, missions::MissionsPage, my_space::{EditPoolPage, MySpacePage},
-    not_found::NotFoundPage, outbox::OutboxPage, pool::PoolPage,
+    mission::MissionSheetPage,
+    missions::MissionsPage,
+    my_space::{EditPoolPage, MySpacePage},
+    not_found::NotFoundPage,
+    outbox::OutboxPage,
+    pool::PoolPage,
     sign_in::{LinkSentPage, SignInLinkPage, SignInPage, SignOutPage},
 };
 use leptos::prelude::*;

@@ -5,9 +5,9 @@
 //! form can be shown again without losing anything). The cause of internal
 //! failures is logged on the server and never serialised.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Per-field messages of a rejected form, keyed by the field's `name`.
@@ -114,15 +114,3 @@ impl From<sea_orm::DbErr> for AppError {
         AppError::Internal
     }
 }
-
-#[cfg(feature = "ssr")]
-impl From<sea_orm::TransactionError<AppError>> for AppError {
-    fn from(err: sea_orm::TransactionError<AppError>) -> Self {
-        match err {
-            sea_orm::TransactionError::Connection(e) => e.into(),
-            sea_orm::TransactionError::Transaction(e) => e.into(),
-        }
-    }
-}
-
-pub type AppResult<T> = Result<T, AppError>;

@@ -45,7 +45,15 @@ impl Checker {
     }
 
     /// A text field: cleaned, required or not, bounded in characters.
-    pub fn text(&mut self, name: &str, raw: &str, required: bool, min: usize, max: usize, what: &str) -> String {
+    pub fn text(
+        &mut self,
+        name: &str,
+        raw: &str,
+        required: bool,
+        min: usize,
+        max: usize,
+        what: &str,
+    ) -> String {
         self.keep(name, raw);
         let value = clean(raw);
         let len = value.chars().count();
@@ -56,12 +64,18 @@ impl Checker {
         } else if len < min {
             self.fail(
                 name,
-                format!("{} : au moins {min} caractères (actuellement {len}).", capitalise(what)),
+                format!(
+                    "{} : au moins {min} caractères (actuellement {len}).",
+                    capitalise(what)
+                ),
             );
         } else if len > max {
             self.fail(
                 name,
-                format!("{} : {max} caractères au maximum (actuellement {len}).", capitalise(what)),
+                format!(
+                    "{} : {max} caractères au maximum (actuellement {len}).",
+                    capitalise(what)
+                ),
             );
         }
         value
@@ -75,7 +89,10 @@ impl Checker {
         } else if !is_email(&value) {
             self.fail(
                 name,
-                format!("{} n’est pas valide : elle doit avoir la forme prenom.nom@exemple.gouv.fr.", capitalise(what)),
+                format!(
+                    "{} n’est pas valide : elle doit avoir la forme prenom.nom@exemple.gouv.fr.",
+                    capitalise(what)
+                ),
             );
         }
         value
@@ -126,7 +143,9 @@ pub fn is_email(value: &str) -> bool {
                 && !l.ends_with('-')
                 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
     local_ok && domain_ok
 }
 
@@ -152,11 +171,43 @@ pub fn application(
     manager_ack: bool,
 ) -> Result<ApplicationInput, AppError> {
     let mut c = Checker::new();
-    let motivation = c.text("motivation", motivation, true, MOTIVATION_MIN, MOTIVATION_MAX, "votre motivation");
-    let availability = c.text("availability", availability, true, 2, 500, "vos disponibilités");
-    let skills_offered = c.text("skills_offered", skills_offered, false, 0, 1000, "les compétences que vous apportez");
-    let manager_name = c.text("manager_name", manager_name, true, 2, 120, "le nom de votre supérieur hiérarchique");
-    let manager_email = c.email("manager_email", manager_email, "l’adresse électronique de votre supérieur hiérarchique");
+    let motivation = c.text(
+        "motivation",
+        motivation,
+        true,
+        MOTIVATION_MIN,
+        MOTIVATION_MAX,
+        "votre motivation",
+    );
+    let availability = c.text(
+        "availability",
+        availability,
+        true,
+        2,
+        500,
+        "vos disponibilités",
+    );
+    let skills_offered = c.text(
+        "skills_offered",
+        skills_offered,
+        false,
+        0,
+        1000,
+        "les compétences que vous apportez",
+    );
+    let manager_name = c.text(
+        "manager_name",
+        manager_name,
+        true,
+        2,
+        120,
+        "le nom de votre supérieur hiérarchique",
+    );
+    let manager_email = c.email(
+        "manager_email",
+        manager_email,
+        "l’adresse électronique de votre supérieur hiérarchique",
+    );
     if !manager_ack {
         c.fail(
             "manager_ack",
@@ -207,7 +258,14 @@ pub fn pool_profile(
 ) -> Result<PoolInput, AppError> {
     let mut c = Checker::new();
     let full_name = c.text("full_name", full_name, true, 2, 120, "vos prénom et nom");
-    let administration = c.text("administration", administration, true, 2, 200, "votre administration");
+    let administration = c.text(
+        "administration",
+        administration,
+        true,
+        2,
+        200,
+        "votre administration",
+    );
     let job_title = c.text("job_title", job_title, true, 2, 150, "votre fonction");
 
     let mut lend_ok = BTreeMap::new();
@@ -220,15 +278,24 @@ pub fn pool_profile(
         if !known_skill(slug) {
             c.fail("lend", "Une compétence choisie n’existe pas dans la liste.");
         } else if !is_code(LEVELS, level) {
-            c.fail("lend", "Choisissez un niveau parmi Notions, Pratique ou Expert.");
+            c.fail(
+                "lend",
+                "Choisissez un niveau parmi Notions, Pratique ou Expert.",
+            );
         } else {
             lend_ok.insert(slug.clone(), level.to_string());
         }
     }
     if lend_ok.is_empty() {
-        c.fail("lend", "Choisissez au moins une compétence à partager, avec votre niveau.");
+        c.fail(
+            "lend",
+            "Choisissez au moins une compétence à partager, avec votre niveau.",
+        );
     } else if lend_ok.len() > MAX_SKILLS {
-        c.fail("lend", format!("Choisissez au plus {MAX_SKILLS} compétences à partager."));
+        c.fail(
+            "lend",
+            format!("Choisissez au plus {MAX_SKILLS} compétences à partager."),
+        );
     }
 
     let mut grow_ok: Vec<String> = Vec::new();
@@ -240,14 +307,20 @@ pub fn pool_profile(
         if !known_skill(slug) {
             c.fail("grow", "Une compétence choisie n’existe pas dans la liste.");
         } else if lend_ok.contains_key(slug) {
-            c.fail("grow", "Une même compétence ne peut pas être à la fois à partager et à développer.");
+            c.fail(
+                "grow",
+                "Une même compétence ne peut pas être à la fois à partager et à développer.",
+            );
         } else {
             grow_ok.push(slug.clone());
         }
     }
     grow_ok.sort();
     if grow_ok.len() > MAX_SKILLS {
-        c.fail("grow", format!("Choisissez au plus {MAX_SKILLS} compétences à développer."));
+        c.fail(
+            "grow",
+            format!("Choisissez au plus {MAX_SKILLS} compétences à développer."),
+        );
     }
 
     c.keep("days_per_month", days_per_month);
@@ -266,7 +339,10 @@ pub fn pool_profile(
     c.keep("remote", remote);
     let remote = remote.trim().to_string();
     if !is_code(REMOTE_PREFS, &remote) {
-        c.fail("remote", "Choisissez une préférence : sur site, à distance, ou les deux.");
+        c.fail(
+            "remote",
+            "Choisissez une préférence : sur site, à distance, ou les deux.",
+        );
     }
     let bio = c.text("bio", bio, false, 0, 2000, "la présentation");
     c.finish()?;
@@ -307,8 +383,16 @@ mod tests {
 
     #[test]
     fn every_application_field_has_its_message() {
-        let err = application("court", "", &"x".repeat(1001), "", "pas-une-adresse", false).unwrap_err();
-        for field in ["motivation", "availability", "skills_offered", "manager_name", "manager_email", "manager_ack"] {
+        let err =
+            application("court", "", &"x".repeat(1001), "", "pas-une-adresse", false).unwrap_err();
+        for field in [
+            "motivation",
+            "availability",
+            "skills_offered",
+            "manager_name",
+            "manager_email",
+            "manager_ack",
+        ] {
             assert!(err.field(field).is_some(), "no message for {field}");
         }
         assert_eq!(err.value("motivation").as_deref(), Some("court"));
@@ -334,7 +418,10 @@ mod tests {
         for good in ["a@b.fr", "prenom.nom@interieur.gouv.fr", "o'neil@x.gouv.fr"] {
             assert!(is_email(good), "{good}");
         }
-        for bad in ["", "a", "a@b", "a@@b.fr", "a b@c.fr", ".a@b.fr", "a@-b.fr", "a@b.f", "<a>@b.fr", "a@b.fr\n"] {
+        for bad in [
+            "", "a", "a@b", "a@@b.fr", "a b@c.fr", ".a@b.fr", "a@-b.fr", "a@b.f", "<a>@b.fr",
+            "a@b.fr\n",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
@@ -347,15 +434,44 @@ mod tests {
         let mut grow = HashMap::new();
         grow.insert("developpement-web".to_string(), "on".to_string());
         let known = |s: &str| s == "developpement-web";
-        let err = pool_profile("A", "DINUM", "Dev", &lend, &grow, "12", "", "Paris", "partout", "", known).unwrap_err();
+        let err = pool_profile(
+            "A", "DINUM", "Dev", &lend, &grow, "12", "", "Paris", "partout", "", known,
+        )
+        .unwrap_err();
         for field in ["full_name", "grow", "days_per_month", "remote"] {
             assert!(err.field(field).is_some(), "no message for {field}");
         }
         assert!(err.field("lend").is_none(), "an empty level is ignored");
-        let ok = pool_profile("Ada L", "DINUM", "Dev", &lend, &HashMap::new(), " 3 ", "", "Paris", "indifferent", "", known).unwrap();
+        let ok = pool_profile(
+            "Ada L",
+            "DINUM",
+            "Dev",
+            &lend,
+            &HashMap::new(),
+            " 3 ",
+            "",
+            "Paris",
+            "indifferent",
+            "",
+            known,
+        )
+        .unwrap();
         assert_eq!(ok.days_per_month, 3);
         assert_eq!(ok.lend.len(), 1);
-        let err = pool_profile("Ada L", "DINUM", "Dev", &HashMap::new(), &HashMap::new(), "2", "", "Paris", "indifferent", "", known).unwrap_err();
+        let err = pool_profile(
+            "Ada L",
+            "DINUM",
+            "Dev",
+            &HashMap::new(),
+            &HashMap::new(),
+            "2",
+            "",
+            "Paris",
+            "indifferent",
+            "",
+            known,
+        )
+        .unwrap_err();
         assert!(err.field("lend").is_some());
     }
 }

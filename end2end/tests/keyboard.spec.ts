@@ -1,5 +1,5 @@
 // Journey 6: keyboard-only use (skip link, search form).
-import { test, expect, expectNoAxeViolations } from './helpers';
+import { test, expect } from './helpers';
 import { visit } from './support';
 import type { Locator, Page } from '@playwright/test';
 
@@ -13,12 +13,11 @@ async function tabTo(page: Page, target: Locator, max = 60): Promise<number> {
 }
 
 test('the first Tab reaches the skip link "Contenu", and Enter moves the focus to the content', async ({ page }) => {
-  await visit(page, '/');
+  await visit(page, '/', { axe: false });
   await page.keyboard.press('Tab');
   const skip = page.getByRole('navigation', { name: 'Accès rapide' }).getByRole('link', { name: 'Contenu' });
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
-  await expectNoAxeViolations(page);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
   await expect(page).toHaveURL(/\/#contenu$/);
@@ -34,6 +33,18 @@ test('the skip link works on another page too', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Contenu' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the skip link moves the focus to the content', async ({ page }) => {
+    await visit(page, '/', { js: false, axe: false });
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Contenu' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+  });
 });
 
 test('the mission search can be filled and sent with the keyboard only', async ({ page }) => {

@@ -1,6 +1,6 @@
 // Journey 4: everything essential works without JavaScript (plain HTML forms).
 import { test, expect } from './helpers';
-import { applicationCard, applicationForm, expectFieldError, fillApplication, signIn, uniqueEmail, visit } from './support';
+import { applicationCard, applicationForm, expectFieldError, fillApplication, signIn, tick, uniqueEmail, visit } from './support';
 
 test.use({ javaScriptEnabled: false });
 
@@ -48,13 +48,15 @@ test('without JavaScript, an agent signs in and applies', async ({ page }) => {
   const form = applicationForm(page);
   await form.motivation.fill('court');
   await form.managerName.fill('Camille Martin');
+  await tick(form.ack);
   await form.submit.click();
-  await expect(page.getByRole('alert')).toContainText('Le formulaire contient 4 erreurs');
+  await expect(page.getByRole('alert')).toContainText('Le formulaire contient 3 erreurs');
   await expectFieldError(form.motivation, 'Votre motivation : au moins 30 caractères (actuellement 5).');
   await expectFieldError(form.availability, 'Renseignez vos disponibilités.');
   await expect(form.motivation).toHaveValue('court');
   await expect(form.managerName).toHaveValue('Camille Martin');
   await expect(form.managerName).not.toHaveAttribute('aria-invalid', 'true');
+  await expect.soft(form.ack, 'the ticked acknowledgement is kept too').toBeChecked();
 
   // A good one lands on "Mon espace".
   await fillApplication(page);

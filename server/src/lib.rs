@@ -30,7 +30,8 @@ pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
 /// Leptos options from the environment (cargo-leptos sets the `LEPTOS_*`
 /// variables; the defaults match the workspace metadata).
 pub fn leptos_options() -> Result<LeptosOptions, String> {
-    let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
+    let var =
+        |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
     let addr = var("LEPTOS_SITE_ADDR", "127.0.0.1:3000");
     let site_addr: std::net::SocketAddr = addr
         .parse()
@@ -55,7 +56,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .with_state(options)
         .layer(middleware::from_fn(server_fn_status))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -67,15 +70,21 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
 async fn server_fn_status(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
-    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key("serverfnerror") {
+    if !is_api
+        || res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key("serverfnerror")
+    {
         return res;
     }
     let (mut parts, body) = res.into_parts();
     let bytes = to_bytes(body, 1024 * 1024).await.unwrap_or_default();
     if let Ok(err) = serde_json::from_slice::<app::error::AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         if err.status() == 401 {
-            parts.headers.insert("www-authenticate", HeaderValue::from_static("Cookie"));
+            parts
+                .headers
+                .insert("www-authenticate", HeaderValue::from_static("Cookie"));
         }
     }
     Response::from_parts(parts, Body::from(bytes))
@@ -88,7 +97,9 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
         "Une erreur technique est survenue. Merci de réessayer dans quelques instants.",
     ));
     *res.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-    res.headers_mut()
-        .insert("content-type", HeaderValue::from_static("text/plain; charset=utf-8"));
+    res.headers_mut().insert(
+        "content-type",
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
     res
 }

@@ -11,10 +11,9 @@ const USAGE: &str = "Utilisation : talents [serve | migrate | seed]";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+            EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn")
+        }))
         .init();
     let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
     let runtime = match server::runtime() {
@@ -88,7 +87,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

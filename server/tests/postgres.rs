@@ -27,8 +27,12 @@ async fn migrations_seed_and_search_run_on_postgresql() {
     let outbox = tempfile::tempdir().expect("temp dir");
     let result = async {
         let state = AppState::start(Config::for_tests(&url, outbox.path().to_path_buf())).await?;
-        let first = app::backend::seed::run(state.db.write(), true).await.map_err(|e| e.to_string())?;
-        let second = app::backend::seed::run(state.db.write(), true).await.map_err(|e| e.to_string())?;
+        let first = app::backend::seed::run(state.db.write(), true)
+            .await
+            .map_err(|e| e.to_string())?;
+        let second = app::backend::seed::run(state.db.write(), true)
+            .await
+            .map_err(|e| e.to_string())?;
         let page = app::backend::missions::list(
             state.db.read(),
             &MissionFilters {
@@ -53,6 +57,9 @@ async fn migrations_seed_and_search_run_on_postgresql() {
 
 fn rand_suffix() -> u64 {
     use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
     (nanos as u64) ^ u64::from(std::process::id())
 }

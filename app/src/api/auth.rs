@@ -25,7 +25,10 @@ pub async fn complete_sign_in(#[server(default)] jeton: String) -> Result<(), Ap
     if let Some(old) = session_token() {
         crate::backend::auth::end_session(&state, &old).await?;
     }
-    set_cookie(&crate::backend::auth::session_cookie(&state, Some(&signed_in.session_token)));
+    set_cookie(&crate::backend::auth::session_cookie(
+        &state,
+        Some(&signed_in.session_token),
+    ));
     go_to(&signed_in.next);
     Ok(())
 }

@@ -1,9 +1,12 @@
+//! The pool profile form has ten fields, each a server function argument
+//! (so a plain HTML form posts them by name).
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
 #[cfg(feature = "ssr")]
-#[allow(clippy::too_many_arguments)]
 async fn checked(
     state: &crate::backend::state::AppState,
     full_name: &str,
@@ -35,7 +38,6 @@ async fn checked(
 
 /// Joins the talent pool. The profile is never public.
 #[server(endpoint = "join_pool")]
-#[allow(clippy::too_many_arguments)]
 pub async fn join_pool(
     #[server(default)] full_name: String,
     #[server(default)] administration: String,
@@ -51,7 +53,20 @@ pub async fn join_pool(
     use super::context::*;
     let state = state()?;
     let me = require_user(&state).await?;
-    let input = checked(&state, &full_name, &administration, &job_title, &lend, &grow, &days_per_month, &rhythm, &location, &remote, &bio).await?;
+    let input = checked(
+        &state,
+        &full_name,
+        &administration,
+        &job_title,
+        &lend,
+        &grow,
+        &days_per_month,
+        &rhythm,
+        &location,
+        &remote,
+        &bio,
+    )
+    .await?;
     crate::backend::pool::join(state.db.write(), &me, input).await?;
     go_to("/mon-espace?info=vivier-rejoint");
     Ok(())
@@ -59,7 +74,6 @@ pub async fn join_pool(
 
 /// Changes the caller's own pool profile.
 #[server(endpoint = "update_pool_profile")]
-#[allow(clippy::too_many_arguments)]
 pub async fn update_pool_profile(
     #[server(default)] full_name: String,
     #[server(default)] administration: String,
@@ -75,7 +89,20 @@ pub async fn update_pool_profile(
     use super::context::*;
     let state = state()?;
     let me = require_user(&state).await?;
-    let input = checked(&state, &full_name, &administration, &job_title, &lend, &grow, &days_per_month, &rhythm, &location, &remote, &bio).await?;
+    let input = checked(
+        &state,
+        &full_name,
+        &administration,
+        &job_title,
+        &lend,
+        &grow,
+        &days_per_month,
+        &rhythm,
+        &location,
+        &remote,
+        &bio,
+    )
+    .await?;
     crate::backend::pool::update(state.db.write(), &me, input).await?;
     go_to("/mon-espace?info=profil-modifie");
     Ok(())
@@ -89,7 +116,11 @@ pub async fn pause_pool_profile(#[server(default)] paused: String) -> Result<(),
     let me = require_user(&state).await?;
     let paused = paused == "true";
     crate::backend::pool::set_paused(state.db.write(), &me, paused).await?;
-    go_to(if paused { "/mon-espace?info=profil-en-pause" } else { "/mon-espace?info=profil-reactive" });
+    go_to(if paused {
+        "/mon-espace?info=profil-en-pause"
+    } else {
+        "/mon-espace?info=profil-reactive"
+    });
     Ok(())
 }
 

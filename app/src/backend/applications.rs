@@ -20,7 +20,12 @@ pub const ALREADY_APPLIED: &str =
 
 /// Records an application; a second one for the same mission is refused,
 /// whatever the timing, by the unique (mission, applicant) index.
-pub async fn submit(state: &AppState, me: &user::Model, slug: &str, input: ApplicationInput) -> Result<i32, AppError> {
+pub async fn submit(
+    state: &AppState,
+    me: &user::Model,
+    slug: &str,
+    input: ApplicationInput,
+) -> Result<i32, AppError> {
     let db = state.db.write();
     let (m, _) = find_published(db, slug).await?;
     if !is_open(&m) {
@@ -137,7 +142,10 @@ pub async fn withdraw(state: &AppState, me: &user::Model, id: i32) -> Result<(),
 }
 
 /// My applications with their timelines, newest first (two queries in all).
-pub async fn mine(db: &DatabaseConnection, me: &user::Model) -> Result<Vec<MyApplication>, AppError> {
+pub async fn mine(
+    db: &DatabaseConnection,
+    me: &user::Model,
+) -> Result<Vec<MyApplication>, AppError> {
     let rows = application::Entity::find()
         .find_also_related(mission::Entity)
         .filter(application::Column::UserId.eq(me.id))
@@ -146,7 +154,10 @@ pub async fn mine(db: &DatabaseConnection, me: &user::Model) -> Result<Vec<MyApp
         .all(db)
         .await?;
     let ids: Vec<i32> = rows.iter().map(|(a, _)| a.id).collect();
-    let admin_ids: Vec<i32> = rows.iter().filter_map(|(_, m)| m.as_ref().map(|m| m.administration_id)).collect();
+    let admin_ids: Vec<i32> = rows
+        .iter()
+        .filter_map(|(_, m)| m.as_ref().map(|m| m.administration_id))
+        .collect();
     let admins: HashMap<i32, String> = administration::Entity::find()
         .filter(administration::Column::Id.is_in(admin_ids))
         .all(db)
@@ -162,11 +173,14 @@ pub async fn mine(db: &DatabaseConnection, me: &user::Model) -> Result<Vec<MyApp
         .all(db)
         .await?
     {
-        events.entry(e.application_id).or_default().push(TimelineEvent {
-            status: label(APPLICATION_STATUSES, &e.status).to_string(),
-            at: datetime_fr(e.at),
-            note: e.note,
-        });
+        events
+            .entry(e.application_id)
+            .or_default()
+            .push(TimelineEvent {
+                status: label(APPLICATION_STATUSES, &e.status).to_string(),
+                at: datetime_fr(e.at),
+                note: e.note,
+            });
     }
     Ok(rows
         .into_iter()
@@ -176,7 +190,10 @@ pub async fn mine(db: &DatabaseConnection, me: &user::Model) -> Result<Vec<MyApp
                 id: a.id,
                 mission_slug: m.slug,
                 mission_title: m.title,
-                administration: admins.get(&m.administration_id).cloned().unwrap_or_default(),
+                administration: admins
+                    .get(&m.administration_id)
+                    .cloned()
+                    .unwrap_or_default(),
                 status: a.status.clone(),
                 submitted_at: datetime_fr(a.created_at),
                 motivation: a.motivation,

@@ -66,7 +66,9 @@ pub async fn request_link(state: &AppState, email: &str, next: &str) -> Result<S
         AppError::invalid(fields, values)
     };
     if folded.is_empty() {
-        return Err(field_error("Renseignez votre adresse électronique professionnelle."));
+        return Err(field_error(
+            "Renseignez votre adresse électronique professionnelle.",
+        ));
     }
     if !is_email(&folded) {
         return Err(field_error(
@@ -184,7 +186,10 @@ pub async fn complete_sign_in(state: &AppState, token: &str) -> Result<SignedIn,
     })
 }
 
-pub async fn find_or_create_user(state: &AppState, email_folded: &str) -> Result<user::Model, AppError> {
+pub async fn find_or_create_user(
+    state: &AppState,
+    email_folded: &str,
+) -> Result<user::Model, AppError> {
     let db = state.db.write();
     if let Some(found) = user::Entity::find()
         .filter(user::Column::EmailFolded.eq(email_folded))
@@ -216,7 +221,10 @@ pub async fn find_or_create_user(state: &AppState, email_folded: &str) -> Result
 }
 
 /// The user behind a session cookie value, if the session is alive.
-pub async fn user_for_session(state: &AppState, token: &str) -> Result<Option<user::Model>, AppError> {
+pub async fn user_for_session(
+    state: &AppState,
+    token: &str,
+) -> Result<Option<user::Model>, AppError> {
     if token.is_empty() || token.len() > 100 {
         return Ok(None);
     }
@@ -239,7 +247,11 @@ pub async fn end_session(state: &AppState, token: &str) -> Result<(), AppError> 
 
 /// The `Set-Cookie` value for a session (or its removal when `token` is None).
 pub fn session_cookie(state: &AppState, token: Option<&str>) -> String {
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let secure = if state.config.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     match token {
         Some(t) => format!(
             "{SESSION_COOKIE}={t}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
@@ -276,8 +288,19 @@ mod tests {
 
     #[test]
     fn next_paths_stay_local() {
-        assert_eq!(safe_next("/missions/x/candidater"), "/missions/x/candidater");
-        for bad in ["https://evil.fr", "//evil.fr", "/\\evil", "", "/api/sign_out", "javascript:alert(1)", "/connexion"] {
+        assert_eq!(
+            safe_next("/missions/x/candidater"),
+            "/missions/x/candidater"
+        );
+        for bad in [
+            "https://evil.fr",
+            "//evil.fr",
+            "/\\evil",
+            "",
+            "/api/sign_out",
+            "javascript:alert(1)",
+            "/connexion",
+        ] {
             assert_eq!(safe_next(bad), "/mon-espace", "{bad}");
         }
     }
@@ -285,7 +308,10 @@ mod tests {
     #[test]
     fn cookie_is_read_among_others() {
         let mut h = http::HeaderMap::new();
-        h.insert(http::header::COOKIE, "a=b; talents_session=xyz; c=d".parse().unwrap());
+        h.insert(
+            http::header::COOKIE,
+            "a=b; talents_session=xyz; c=d".parse().unwrap(),
+        );
         assert_eq!(session_token_from(&h).as_deref(), Some("xyz"));
     }
 }

@@ -55,12 +55,20 @@ fn flag(name: &str) -> bool {
 
 impl Config {
     pub fn from_env() -> Result<Self, String> {
-        let public_url = env("TALENTS_PUBLIC_URL")
-            .unwrap_or_else(|| format!("http://{}", env("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into())));
+        let public_url = env("TALENTS_PUBLIC_URL").unwrap_or_else(|| {
+            format!(
+                "http://{}",
+                env("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into())
+            )
+        });
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            return Err(format!("TALENTS_PUBLIC_URL doit commencer par http:// ou https:// (reçu : {public_url})"));
+            return Err(format!(
+                "TALENTS_PUBLIC_URL doit commencer par http:// ou https:// (reçu : {public_url})"
+            ));
         }
-        let allowed_domains = parse_domains(&env("TALENTS_ALLOWED_DOMAINS").unwrap_or_else(|| DEFAULT_DOMAINS.into()))?;
+        let allowed_domains = parse_domains(
+            &env("TALENTS_ALLOWED_DOMAINS").unwrap_or_else(|| DEFAULT_DOMAINS.into()),
+        )?;
         let number = |name: &str, default: i64| -> Result<i64, String> {
             match env(name) {
                 None => Ok(default),
@@ -73,13 +81,18 @@ impl Config {
             }
         };
         Ok(Config {
-            database_url: env("DATABASE_URL").unwrap_or_else(|| "sqlite://data/talents.db?mode=rwc".into()),
+            database_url: env("DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/talents.db?mode=rwc".into()),
             public_url: public_url.trim_end_matches('/').to_string(),
             demo: flag("TALENTS_DEMO"),
             allowed_domains,
             smtp_url: env("SMTP_URL").map(Secret),
-            mail_from: env("MAIL_FROM").unwrap_or_else(|| "Talents numériques <ne-pas-repondre@talents.numerique.gouv.fr>".into()),
-            outbox_dir: PathBuf::from(env("TALENTS_OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into())),
+            mail_from: env("MAIL_FROM").unwrap_or_else(|| {
+                "Talents numériques <ne-pas-repondre@talents.numerique.gouv.fr>".into()
+            }),
+            outbox_dir: PathBuf::from(
+                env("TALENTS_OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
+            ),
             sign_in_link_minutes: number("TALENTS_SIGN_IN_LINK_MINUTES", 15)?,
             session_days: number("TALENTS_SESSION_DAYS", 30)?,
             links_per_address: number("TALENTS_LINKS_PER_ADDRESS", 5)? as u64,
@@ -127,7 +140,11 @@ fn parse_domains(raw: &str) -> Result<Vec<String>, String> {
         .map(|r| r.trim().to_lowercase())
         .filter(|r| !r.is_empty())
         .collect();
-    if rules.is_empty() || rules.iter().any(|r| !(r.starts_with('.') || r.starts_with('@')) || r.len() < 3) {
+    if rules.is_empty()
+        || rules
+            .iter()
+            .any(|r| !(r.starts_with('.') || r.starts_with('@')) || r.len() < 3)
+    {
         return Err(format!(
             "TALENTS_ALLOWED_DOMAINS : chaque entrée commence par « . » (suffixe) ou « @ » (domaine exact), séparées par des virgules (reçu : {raw})"
         ));
@@ -154,6 +171,9 @@ mod tests {
     fn domain_rules_must_be_explicit() {
         assert!(parse_domains("gouv.fr").is_err());
         assert!(parse_domains("").is_err());
-        assert_eq!(parse_domains(" .Gouv.FR , @x.fr").unwrap(), vec![".gouv.fr", "@x.fr"]);
+        assert_eq!(
+            parse_domains(" .Gouv.FR , @x.fr").unwrap(),
+            vec![".gouv.fr", "@x.fr"]
+        );
     }
 }

@@ -4,8 +4,10 @@
 //! through a pool of one connection so two requests never race to upgrade a
 //! read lock (the cause of "database is locked"), while reads use the others.
 
-use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sea_orm::sqlx::postgres::PgPoolOptions;
+use sea_orm::sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
 use sea_orm::{DatabaseConnection, DbErr, SqlxPostgresConnector, SqlxSqliteConnector};
 use std::str::FromStr;
 use std::time::Duration;
@@ -42,8 +44,9 @@ impl Db {
             {
                 if let Some(parent) = std::path::Path::new(path).parent() {
                     if !parent.as_os_str().is_empty() {
-                        std::fs::create_dir_all(parent)
-                            .map_err(|e| DbErr::Custom(format!("impossible de créer {parent:?} : {e}")))?;
+                        std::fs::create_dir_all(parent).map_err(|e| {
+                            DbErr::Custom(format!("impossible de créer {parent:?} : {e}"))
+                        })?;
                     }
                 }
             }

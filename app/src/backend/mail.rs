@@ -46,7 +46,10 @@ impl Mailer {
             }
             None => {
                 std::fs::create_dir_all(&config.outbox_dir).map_err(|e| {
-                    format!("impossible de créer le dossier d’envoi {:?} : {e}", config.outbox_dir)
+                    format!(
+                        "impossible de créer le dossier d’envoi {:?} : {e}",
+                        config.outbox_dir
+                    )
                 })?;
                 Ok(Mailer::Outbox {
                     dir: config.outbox_dir.clone(),
@@ -58,7 +61,14 @@ impl Mailer {
 
     pub async fn send(&self, db: &DatabaseConnection, mail: Mail) -> Result<(), AppError> {
         let (status, error) = match self.deliver(&mail).await {
-            Ok(()) => (if matches!(self, Mailer::Smtp { .. }) { "envoye" } else { "ecrit" }, None),
+            Ok(()) => (
+                if matches!(self, Mailer::Smtp { .. }) {
+                    "envoye"
+                } else {
+                    "ecrit"
+                },
+                None,
+            ),
             Err(e) => {
                 tracing::error!(error = %e, "e-mail delivery failed");
                 ("echec", Some(e))
@@ -82,7 +92,10 @@ impl Mailer {
     }
 
     async fn deliver(&self, mail: &Mail) -> Result<(), String> {
-        let to: Mailbox = mail.to.parse().map_err(|e| format!("destinataire invalide : {e}"))?;
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|e| format!("destinataire invalide : {e}"))?;
         match self {
             Mailer::Smtp { transport, from } => {
                 let message = Message::builder()
@@ -91,7 +104,11 @@ impl Mailer {
                     .subject(&mail.subject)
                     .singlepart(SinglePart::plain(mail.body.clone()))
                     .map_err(|e| e.to_string())?;
-                transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+                transport
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
             }
             Mailer::Outbox { dir, from } => {
                 let name = format!(
@@ -110,7 +127,12 @@ impl Mailer {
 /// An RFC 5322 message with an 8-bit UTF-8 body, readable as plain text.
 fn eml(from: &Mailbox, to: &Mailbox, subject: &str, body: &str) -> String {
     use base64::Engine;
-    let word = |text: &str| format!("=?utf-8?b?{}?=", base64::engine::general_purpose::STANDARD.encode(text));
+    let word = |text: &str| {
+        format!(
+            "=?utf-8?b?{}?=",
+            base64::engine::general_purpose::STANDARD.encode(text)
+        )
+    };
     let from_header = match &from.name {
         Some(name) => format!("{} <{}>", word(name), from.email),
         None => from.email.to_string(),

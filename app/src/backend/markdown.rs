@@ -3,7 +3,10 @@
 use pulldown_cmark::{html, Options, Parser};
 
 pub fn to_safe_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES);
+    let parser = Parser::new_ext(
+        markdown,
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES,
+    );
     let mut raw = String::with_capacity(markdown.len() * 2);
     html::push_html(&mut raw, parser);
     ammonia::Builder::default()

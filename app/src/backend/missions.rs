@@ -32,14 +32,23 @@ fn visible() -> Condition {
 
 /// Escapes LIKE wildcards so a search for "100%" means the characters.
 fn like_pattern(term: &str) -> String {
-    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = term
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }
 
-pub async fn list(db: &DatabaseConnection, filters: &MissionFilters) -> Result<MissionPage, AppError> {
+pub async fn list(
+    db: &DatabaseConnection,
+    filters: &MissionFilters,
+) -> Result<MissionPage, AppError> {
     let mut cond = visible();
     for term in search_terms(filters.q.as_deref().unwrap_or("")) {
-        cond = cond.add(Expr::col((mission::Entity, mission::Column::SearchText)).like(LikeExpr::new(like_pattern(&term)).escape('\\')));
+        cond = cond.add(
+            Expr::col((mission::Entity, mission::Column::SearchText))
+                .like(LikeExpr::new(like_pattern(&term)).escape('\\')),
+        );
     }
     if let Some(slug) = filters.competence.as_deref().filter(|s| !s.is_empty()) {
         cond = cond.add(
@@ -62,7 +71,9 @@ pub async fn list(db: &DatabaseConnection, filters: &MissionFilters) -> Result<M
     }
     match filters.modalite.as_deref() {
         Some("sur_site") => cond = cond.add(mission::Column::Mode.is_in(["sur_site", "hybride"])),
-        Some("a_distance") => cond = cond.add(mission::Column::Mode.is_in(["a_distance", "hybride"])),
+        Some("a_distance") => {
+            cond = cond.add(mission::Column::Mode.is_in(["a_distance", "hybride"]))
+        }
         _ => {}
     }
 
@@ -107,7 +118,10 @@ pub async fn list(db: &DatabaseConnection, filters: &MissionFilters) -> Result<M
 }
 
 /// The skills of several missions in one query, grouped by mission.
-async fn skills_of(db: &DatabaseConnection, mission_ids: &[i32]) -> Result<HashMap<i32, Vec<SkillOption>>, AppError> {
+async fn skills_of(
+    db: &DatabaseConnection,
+    mission_ids: &[i32],
+) -> Result<HashMap<i32, Vec<SkillOption>>, AppError> {
     if mission_ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -140,7 +154,11 @@ pub async fn skill_families(db: &DatabaseConnection) -> Result<Vec<SkillFamily>,
     let mut families: Vec<SkillFamily> = Vec::new();
     for (s, family) in rows {
         let family_name = family.map(|f| f.name).unwrap_or_default();
-        if families.last().map(|f| f.name != family_name).unwrap_or(true) {
+        if families
+            .last()
+            .map(|f| f.name != family_name)
+            .unwrap_or(true)
+        {
             families.push(SkillFamily {
                 name: family_name,
                 skills: Vec::new(),
@@ -156,7 +174,9 @@ pub async fn skill_families(db: &DatabaseConnection) -> Result<Vec<SkillFamily>,
     Ok(families)
 }
 
-async fn administrations_with_missions(db: &DatabaseConnection) -> Result<Vec<AdministrationOption>, AppError> {
+async fn administrations_with_missions(
+    db: &DatabaseConnection,
+) -> Result<Vec<AdministrationOption>, AppError> {
     let rows = administration::Entity::find()
         .filter(
             administration::Column::Id.in_subquery(
@@ -180,8 +200,12 @@ async fn administrations_with_missions(db: &DatabaseConnection) -> Result<Vec<Ad
 }
 
 /// A published mission by slug, or NotFound (drafts never leak).
-pub async fn find_published(db: &DatabaseConnection, slug: &str) -> Result<(mission::Model, administration::Model), AppError> {
-    let not_found = || AppError::NotFound("Cette mission n’existe pas ou n’est plus publiée.".into());
+pub async fn find_published(
+    db: &DatabaseConnection,
+    slug: &str,
+) -> Result<(mission::Model, administration::Model), AppError> {
+    let not_found =
+        || AppError::NotFound("Cette mission n’existe pas ou n’est plus publiée.".into());
     if slug.len() > 120 {
         return Err(not_found());
     }
@@ -202,7 +226,10 @@ pub fn is_open(m: &mission::Model) -> bool {
 
 pub async fn sheet(db: &DatabaseConnection, slug: &str) -> Result<MissionSheet, AppError> {
     let (m, admin) = find_published(db, slug).await?;
-    let skills = skills_of(db, &[m.id]).await?.remove(&m.id).unwrap_or_default();
+    let skills = skills_of(db, &[m.id])
+        .await?
+        .remove(&m.id)
+        .unwrap_or_default();
     Ok(MissionSheet {
         open: is_open(&m),
         slug: m.slug,

@@ -37,7 +37,10 @@ async fn write_skills<C: ConnectionTrait>(
         .filter(pool_profile_skill::Column::ProfileId.eq(profile_id))
         .exec(conn)
         .await?;
-    let lend = input.lend.iter().map(|(slug, level)| (slug, "preter", Some(level.clone())));
+    let lend = input
+        .lend
+        .iter()
+        .map(|(slug, level)| (slug, "preter", Some(level.clone())));
     let grow = input.grow.iter().map(|slug| (slug, "developper", None));
     let rows: Vec<pool_profile_skill::ActiveModel> = lend
         .chain(grow)
@@ -51,12 +54,18 @@ async fn write_skills<C: ConnectionTrait>(
         })
         .collect();
     if !rows.is_empty() {
-        pool_profile_skill::Entity::insert_many(rows).exec(conn).await?;
+        pool_profile_skill::Entity::insert_many(rows)
+            .exec(conn)
+            .await?;
     }
     Ok(())
 }
 
-pub async fn join(db: &DatabaseConnection, me: &user::Model, input: PoolInput) -> Result<(), AppError> {
+pub async fn join(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    input: PoolInput,
+) -> Result<(), AppError> {
     if find(db, me).await?.is_some() {
         return Err(AppError::Conflict(ALREADY_MEMBER.into()));
     }
@@ -90,8 +99,14 @@ pub async fn join(db: &DatabaseConnection, me: &user::Model, input: PoolInput) -
     Ok(())
 }
 
-pub async fn update(db: &DatabaseConnection, me: &user::Model, input: PoolInput) -> Result<(), AppError> {
-    let profile = find(db, me).await?.ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
+pub async fn update(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    input: PoolInput,
+) -> Result<(), AppError> {
+    let profile = find(db, me)
+        .await?
+        .ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
     let ids = skill_ids(db).await?;
     let txn = db.begin().await?;
     let id = profile.id;
@@ -111,8 +126,14 @@ pub async fn update(db: &DatabaseConnection, me: &user::Model, input: PoolInput)
     Ok(())
 }
 
-pub async fn set_paused(db: &DatabaseConnection, me: &user::Model, paused: bool) -> Result<(), AppError> {
-    let profile = find(db, me).await?.ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
+pub async fn set_paused(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    paused: bool,
+) -> Result<(), AppError> {
+    let profile = find(db, me)
+        .await?
+        .ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
     let mut active: pool_profile::ActiveModel = profile.into();
     active.paused = Set(paused);
     active.updated_at = Set(Utc::now());
@@ -132,7 +153,10 @@ pub async fn leave(db: &DatabaseConnection, me: &user::Model) -> Result<(), AppE
     Ok(())
 }
 
-pub async fn find(db: &DatabaseConnection, me: &user::Model) -> Result<Option<pool_profile::Model>, AppError> {
+pub async fn find(
+    db: &DatabaseConnection,
+    me: &user::Model,
+) -> Result<Option<pool_profile::Model>, AppError> {
     Ok(pool_profile::Entity::find()
         .filter(pool_profile::Column::UserId.eq(me.id))
         .one(db)
@@ -140,7 +164,10 @@ pub async fn find(db: &DatabaseConnection, me: &user::Model) -> Result<Option<po
 }
 
 /// The owner's view of their profile.
-pub async fn mine(db: &DatabaseConnection, me: &user::Model) -> Result<Option<PoolProfile>, AppError> {
+pub async fn mine(
+    db: &DatabaseConnection,
+    me: &user::Model,
+) -> Result<Option<PoolProfile>, AppError> {
     let Some(p) = find(db, me).await? else {
         return Ok(None);
     };

@@ -2,7 +2,9 @@
 //! missions of the programme page; in demo mode, demo accounts too. Running it
 //! twice changes nothing; it never overwrites a row that already exists.
 
-use super::entities::{administration, mission, mission_skill, skill, skill_family, user, user_role};
+use super::entities::{
+    administration, mission, mission_skill, skill, skill_family, user, user_role,
+};
 use super::seed_data::{ADMINISTRATIONS, MISSIONS, SKILL_FAMILIES};
 use crate::text::fold;
 use chrono::{TimeZone, Utc};
@@ -14,11 +16,36 @@ use std::collections::HashMap;
 
 /// Demo accounts: (e-mail, display name, role, administration slug).
 pub const DEMO_ACCOUNTS: &[(&str, &str, &str, Option<&str>)] = &[
-    ("agent.demo@numerique.gouv.fr", "Agent de démonstration", "agent", None),
-    ("moderation.demo@numerique.gouv.fr", "Modération de démonstration (DINUM)", "moderateur", None),
-    ("responsable.demo@numerique.gouv.fr", "Responsable de démonstration (DINUM)", "responsable", Some("dinum")),
-    ("responsable.demo@education.gouv.fr", "Responsable de démonstration (MENJ)", "responsable", Some("menj")),
-    ("responsable.demo@intradef.gouv.fr", "Responsable de démonstration (Armées)", "responsable", Some("armees")),
+    (
+        "agent.demo@numerique.gouv.fr",
+        "Agent de démonstration",
+        "agent",
+        None,
+    ),
+    (
+        "moderation.demo@numerique.gouv.fr",
+        "Modération de démonstration (DINUM)",
+        "moderateur",
+        None,
+    ),
+    (
+        "responsable.demo@numerique.gouv.fr",
+        "Responsable de démonstration (DINUM)",
+        "responsable",
+        Some("dinum"),
+    ),
+    (
+        "responsable.demo@education.gouv.fr",
+        "Responsable de démonstration (MENJ)",
+        "responsable",
+        Some("menj"),
+    ),
+    (
+        "responsable.demo@intradef.gouv.fr",
+        "Responsable de démonstration (Armées)",
+        "responsable",
+        Some("armees"),
+    ),
 ];
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -116,10 +143,10 @@ pub async fn run(db: &DatabaseConnection, demo: bool) -> Result<SeedReport, DbEr
         {
             continue;
         }
-        let (admin_id, admin_name, acronym) = admin_ids
-            .get(m.administration)
-            .cloned()
-            .ok_or_else(|| DbErr::Custom(format!("administration inconnue : {}", m.administration)))?;
+        let (admin_id, admin_name, acronym) =
+            admin_ids.get(m.administration).cloned().ok_or_else(|| {
+                DbErr::Custom(format!("administration inconnue : {}", m.administration))
+            })?;
         let mut skill_names = Vec::new();
         for slug in m.skills {
             let (_, name) = skill_ids
@@ -127,17 +154,19 @@ pub async fn run(db: &DatabaseConnection, demo: bool) -> Result<SeedReport, DbEr
                 .ok_or_else(|| DbErr::Custom(format!("compétence inconnue : {slug}")))?;
             skill_names.push(name.clone());
         }
-        let search_text = fold(&[
-            m.title,
-            &admin_name,
-            &acronym,
-            m.service,
-            &skill_names.join(" "),
-            m.skills_text,
-            m.description,
-            m.location,
-        ]
-        .join(" "));
+        let search_text = fold(
+            &[
+                m.title,
+                &admin_name,
+                &acronym,
+                m.service,
+                &skill_names.join(" "),
+                m.skills_text,
+                m.description,
+                m.location,
+            ]
+            .join(" "),
+        );
         report.missions += 1;
         let row = mission::ActiveModel {
             slug: Set(m.slug.into()),
@@ -204,7 +233,9 @@ pub async fn run(db: &DatabaseConnection, demo: bool) -> Result<SeedReport, DbEr
                 user_role::ActiveModel {
                     user_id: Set(u.id),
                     role: Set((*role).into()),
-                    administration_id: Set(admin.and_then(|slug| admin_ids.get(slug).map(|(id, _, _)| *id))),
+                    administration_id: Set(
+                        admin.and_then(|slug| admin_ids.get(slug).map(|(id, _, _)| *id))
+                    ),
                     ..Default::default()
                 }
                 .insert(&txn)

@@ -4,20 +4,38 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
 
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 pub fn date_fr(date: NaiveDate) -> String {
     use chrono::Datelike;
     let day = date.day();
-    let day = if day == 1 { "1er".to_string() } else { day.to_string() };
+    let day = if day == 1 {
+        "1er".to_string()
+    } else {
+        day.to_string()
+    };
     format!("{day} {} {}", MONTHS[date.month0() as usize], date.year())
 }
 
 pub fn datetime_fr(at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&Paris);
-    format!("{} à {}", date_fr(local.date_naive()), local.format("%H:%M"))
+    format!(
+        "{} à {}",
+        date_fr(local.date_naive()),
+        local.format("%H:%M")
+    )
 }
 
 /// Today's date in Paris (deadlines are Paris dates).

@@ -25,7 +25,12 @@ pub fn TextField(
     let id = field_id(name);
     let described = messages_id(name);
     let message = move || error.get().and_then(|e| e.field(name));
-    let value = move || error.get().and_then(|e| e.value(name)).or_else(|| initial.clone());
+    let value = move || {
+        error
+            .get()
+            .and_then(|e| e.value(name))
+            .or_else(|| initial.clone())
+    };
     let group_class = move || {
         if message().is_some() {
             "fr-input-group fr-input-group--error"
@@ -34,7 +39,11 @@ pub fn TextField(
         }
     };
     let input_class = move || {
-        let base = if multiline { "fr-input fr-input--textarea" } else { "fr-input" };
+        let base = if multiline {
+            "fr-input fr-input--textarea"
+        } else {
+            "fr-input"
+        };
         if message().is_some() {
             format!("{base} fr-input--error")
         } else {
@@ -98,7 +107,13 @@ pub fn SelectField(
     let id = field_id(name);
     let described = messages_id(name);
     let message = move || error.get().and_then(|e| e.field(name));
-    let chosen = move || error.get().and_then(|e| e.value(name)).or_else(|| initial.clone()).unwrap_or_default();
+    let chosen = move || {
+        error
+            .get()
+            .and_then(|e| e.value(name))
+            .or_else(|| initial.clone())
+            .unwrap_or_default()
+    };
     view! {
         <div class=move || if message().is_some() { "fr-select-group fr-select-group--error" } else { "fr-select-group" }>
             <label class="fr-label" for=id.clone()>

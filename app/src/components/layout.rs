@@ -32,7 +32,11 @@ pub fn Header() -> impl IntoView {
     let location = use_location();
     let current = move |href: &'static str| {
         let path = location.pathname.get();
-        let here = if href == "/" { path == "/" } else { path == href || path.starts_with(&format!("{href}/")) };
+        let here = if href == "/" {
+            path == "/"
+        } else {
+            path == href || path.starts_with(&format!("{href}/"))
+        };
         here.then_some("page")
     };
     let tools = move || {

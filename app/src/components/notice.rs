@@ -4,7 +4,10 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[component]
-pub fn SuccessAlert(#[prop(into)] title: String, #[prop(optional, into)] text: Option<String>) -> impl IntoView {
+pub fn SuccessAlert(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] text: Option<String>,
+) -> impl IntoView {
     view! {
         <div class="fr-alert fr-alert--success fr-mb-4w" role="status">
             <h2 class="fr-alert__title">{title}</h2>

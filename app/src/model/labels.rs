@@ -8,7 +8,10 @@ pub const MODES: &[(&str, &str)] = &[
 
 pub const NATURES: &[(&str, &str)] = &[
     ("appui_projet", "Appui à un projet"),
-    ("retour_experience", "Retour d’expérience, transfert de compétences"),
+    (
+        "retour_experience",
+        "Retour d’expérience, transfert de compétences",
+    ),
     ("etude_conseil", "Étude, audit, conseil"),
 ];
 

@@ -19,7 +19,10 @@ fn filters_from(query: &leptos_router::params::ParamsMap) -> MissionFilters {
         competence: text("competence"),
         administration: text("administration"),
         modalite: text("modalite").filter(|m| m == "sur_site" || m == "a_distance"),
-        page: query.get("page").and_then(|p| p.trim().parse::<u32>().ok()).filter(|p| *p >= 1),
+        page: query
+            .get("page")
+            .and_then(|p| p.trim().parse::<u32>().ok())
+            .filter(|p| *p >= 1),
     }
 }
 
@@ -54,7 +57,9 @@ fn encode(v: &str) -> String {
     let mut out = String::new();
     for b in v.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -233,7 +238,10 @@ mod tests {
             modalite: Some("a_distance".into()),
             ..Default::default()
         };
-        assert_eq!(page_href(&f, 2), "/missions?q=donn%C3%A9es+%26+R&modalite=a_distance&page=2");
+        assert_eq!(
+            page_href(&f, 2),
+            "/missions?q=donn%C3%A9es+%26+R&modalite=a_distance&page=2"
+        );
         assert_eq!(page_href(&MissionFilters::default(), 1), "/missions");
     }
 }

@@ -1,7 +1,7 @@
 use super::not_found::ErrorContent;
 use super::pool_form::PoolFields;
-use crate::api::missions::list_skills;
 use crate::api::applications::WithdrawApplication;
+use crate::api::missions::list_skills;
 use crate::api::pool::{LeavePool, PausePoolProfile, UpdatePoolProfile};
 use crate::api::space::my_space;
 use crate::components::form::CheckboxField;
@@ -141,10 +141,21 @@ fn ProfileSummary(p: PoolProfile) -> impl IntoView {
     let lend = p
         .lend
         .iter()
-        .map(|s| format!("{} ({})", s.name, label(LEVELS, s.level.as_deref().unwrap_or(""))))
+        .map(|s| {
+            format!(
+                "{} ({})",
+                s.name,
+                label(LEVELS, s.level.as_deref().unwrap_or(""))
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
-    let grow = p.grow.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join(", ");
+    let grow = p
+        .grow
+        .iter()
+        .map(|s| s.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <p>
             {if paused {

@@ -18,11 +18,19 @@ pub fn PoolFields(
         let initial = initial.clone();
         move |slug: &str| -> String {
             if let Some(AppError::Invalid { values, .. }) = error.get() {
-                return values.get(&format!("lend[{slug}]")).cloned().unwrap_or_default();
+                return values
+                    .get(&format!("lend[{slug}]"))
+                    .cloned()
+                    .unwrap_or_default();
             }
             initial
                 .as_ref()
-                .and_then(|p| p.lend.iter().find(|s| s.slug == slug).and_then(|s| s.level.clone()))
+                .and_then(|p| {
+                    p.lend
+                        .iter()
+                        .find(|s| s.slug == slug)
+                        .and_then(|s| s.level.clone())
+                })
                 .unwrap_or_default()
         }
     };
@@ -32,10 +40,16 @@ pub fn PoolFields(
             if let Some(AppError::Invalid { values, .. }) = error.get() {
                 return values.contains_key(&format!("grow[{slug}]"));
             }
-            initial.as_ref().is_some_and(|p| p.grow.iter().any(|s| s.slug == slug))
+            initial
+                .as_ref()
+                .is_some_and(|p| p.grow.iter().any(|s| s.slug == slug))
         }
     };
-    let skills_error = move || error.get().and_then(|e| e.field("lend").or_else(|| e.field("grow")));
+    let skills_error = move || {
+        error
+            .get()
+            .and_then(|e| e.field("lend").or_else(|| e.field("grow")))
+    };
     view! {
         <p class="fr-hint-text">"Sauf mention contraire, tous les champs sont obligatoires."</p>
         <TextField name="full_name" label="Prénom et nom" autocomplete="name" error initial=init(|p| p.full_name.clone()) />

@@ -69,7 +69,12 @@ impl TestApp {
             .expect("request")
     }
 
-    pub async fn json(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> (u16, serde_json::Value) {
+    pub async fn json(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, serde_json::Value) {
         let res = self.call(client, endpoint, form).await;
         let status = res.status().as_u16();
         let text = res.text().await.expect("body");
@@ -91,26 +96,35 @@ impl TestApp {
     /// The newest sign-in link sent to `email`, read from the outbox files.
     pub fn last_token_for(&self, email: &str) -> Option<String> {
         let files = app::backend::mail::read_outbox(&self.outbox, 1000);
-        files.into_iter().find(|f| f.to.contains(&email.trim().to_lowercase())).and_then(|f| {
-            let start = f.body.find("jeton=")? + "jeton=".len();
-            Some(
-                f.body[start..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                    .collect(),
-            )
-        })
+        files
+            .into_iter()
+            .find(|f| f.to.contains(&email.trim().to_lowercase()))
+            .and_then(|f| {
+                let start = f.body.find("jeton=")? + "jeton=".len();
+                Some(
+                    f.body[start..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect(),
+                )
+            })
     }
 
     /// Signs `email` in through the real flow (link by e-mail) and returns the client.
     pub async fn signed_in(&self, email: &str) -> Client {
         let client = client();
         let (status, body) = self
-            .json(&client, "request_sign_in_link", &[("email", email), ("next", "/mon-espace")])
+            .json(
+                &client,
+                "request_sign_in_link",
+                &[("email", email), ("next", "/mon-espace")],
+            )
             .await;
         assert_eq!(status, 200, "{body}");
         let token = self.last_token_for(email).expect("a link in the outbox");
-        let res = self.call(&client, "complete_sign_in", &[("jeton", &token)]).await;
+        let res = self
+            .call(&client, "complete_sign_in", &[("jeton", &token)])
+            .await;
         assert_eq!(res.status().as_u16(), 200);
         client
     }

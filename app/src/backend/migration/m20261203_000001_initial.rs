@@ -6,7 +6,12 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(from_table: &'static str, from_col: &'static str, to_table: &'static str, cascade: bool) -> ForeignKeyCreateStatement {
+fn fk(
+    from_table: &'static str,
+    from_col: &'static str,
+    to_table: &'static str,
+    cascade: bool,
+) -> ForeignKeyCreateStatement {
     let mut fk = ForeignKey::create();
     fk.name(format!("fk_{from_table}_{from_col}"))
         .from(from_table, from_col)
@@ -21,7 +26,8 @@ fn fk(from_table: &'static str, from_col: &'static str, to_table: &'static str, 
 
 fn index(table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
     let mut idx = Index::create();
-    idx.name(format!("idx_{table}_{}", cols.join("_"))).table(table);
+    idx.name(format!("idx_{table}_{}", cols.join("_")))
+        .table(table);
     for c in cols {
         idx.col(*c);
     }
@@ -98,12 +104,19 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone("updated_at"))
                 .check(Expr::col("places").gte(1))
                 .check(Expr::col("version").gte(1))
-                .foreign_key(&mut fk("missions", "administration_id", "administrations", false))
+                .foreign_key(&mut fk(
+                    "missions",
+                    "administration_id",
+                    "administrations",
+                    false,
+                ))
                 .take(),
         )
         .await?;
-        m.create_index(index("missions", &["status", "published_at"], false)).await?;
-        m.create_index(index("missions", &["administration_id"], false)).await?;
+        m.create_index(index("missions", &["status", "published_at"], false))
+            .await?;
+        m.create_index(index("missions", &["administration_id"], false))
+            .await?;
         m.create_table(
             Table::create()
                 .table("mission_skills")
@@ -115,7 +128,8 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        m.create_index(index("mission_skills", &["skill_id"], false)).await?;
+        m.create_index(index("mission_skills", &["skill_id"], false))
+            .await?;
         m.create_table(
             Table::create()
                 .table("users")
@@ -136,11 +150,21 @@ impl MigrationTrait for Migration {
                 .col(string_len("role", 20))
                 .col(integer_null("administration_id"))
                 .foreign_key(&mut fk("user_roles", "user_id", "users", true))
-                .foreign_key(&mut fk("user_roles", "administration_id", "administrations", true))
+                .foreign_key(&mut fk(
+                    "user_roles",
+                    "administration_id",
+                    "administrations",
+                    true,
+                ))
                 .take(),
         )
         .await?;
-        m.create_index(index("user_roles", &["user_id", "role", "administration_id"], true)).await?;
+        m.create_index(index(
+            "user_roles",
+            &["user_id", "role", "administration_id"],
+            true,
+        ))
+        .await?;
         m.create_table(
             Table::create()
                 .table("sign_in_tokens")
@@ -154,7 +178,12 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        m.create_index(index("sign_in_tokens", &["email_folded", "created_at"], false)).await?;
+        m.create_index(index(
+            "sign_in_tokens",
+            &["email_folded", "created_at"],
+            false,
+        ))
+        .await?;
         m.create_table(
             Table::create()
                 .table("sessions")
@@ -168,7 +197,8 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        m.create_index(index("sessions", &["user_id"], false)).await?;
+        m.create_index(index("sessions", &["user_id"], false))
+            .await?;
         m.create_table(
             Table::create()
                 .table("applications")
@@ -190,8 +220,10 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        m.create_index(index("applications", &["mission_id", "user_id"], true)).await?;
-        m.create_index(index("applications", &["user_id"], false)).await?;
+        m.create_index(index("applications", &["mission_id", "user_id"], true))
+            .await?;
+        m.create_index(index("applications", &["user_id"], false))
+            .await?;
         m.create_table(
             Table::create()
                 .table("application_events")
@@ -200,11 +232,17 @@ impl MigrationTrait for Migration {
                 .col(string_len("status", 20))
                 .col(text_null("note"))
                 .col(timestamp_with_time_zone("at"))
-                .foreign_key(&mut fk("application_events", "application_id", "applications", true))
+                .foreign_key(&mut fk(
+                    "application_events",
+                    "application_id",
+                    "applications",
+                    true,
+                ))
                 .take(),
         )
         .await?;
-        m.create_index(index("application_events", &["application_id"], false)).await?;
+        m.create_index(index("application_events", &["application_id"], false))
+            .await?;
         m.create_table(
             Table::create()
                 .table("pool_profiles")
@@ -234,7 +272,12 @@ impl MigrationTrait for Migration {
                 .col(string_len("kind", 20))
                 .col(string_len_null("level", 20))
                 .primary_key(Index::create().col("profile_id").col("skill_id"))
-                .foreign_key(&mut fk("pool_profile_skills", "profile_id", "pool_profiles", true))
+                .foreign_key(&mut fk(
+                    "pool_profile_skills",
+                    "profile_id",
+                    "pool_profiles",
+                    true,
+                ))
                 .foreign_key(&mut fk("pool_profile_skills", "skill_id", "skills", false))
                 .take(),
         )
