@@ -35,6 +35,8 @@ pub enum AppError {
     /// The action conflicts with what already exists (e.g. a second application).
     #[error("{0}")]
     Conflict(String),
+    #[error("Les données envoyées sont trop volumineuses.")]
+    TooLarge,
     #[error("Trop de demandes : merci de patienter quelques minutes avant de réessayer.")]
     TooManyRequests,
     /// Something failed on our side; the cause is in the server logs only.
@@ -53,6 +55,7 @@ impl AppError {
             AppError::Forbidden(_) => 403,
             AppError::NotFound(_) => 404,
             AppError::Conflict(_) => 409,
+            AppError::TooLarge => 413,
             AppError::TooManyRequests => 429,
             AppError::Internal => 500,
             AppError::Network => 503,

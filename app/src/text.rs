@@ -40,13 +40,14 @@ pub fn fold(input: &str) -> String {
     out
 }
 
-/// Splits a search query into folded words, ignoring one-letter noise except
-/// meaningful single letters such as "R".
+/// Splits a search query into folded words: at most 12 words of at most 64
+/// characters each (no real word is longer; the database's pattern size stays
+/// bounded whatever is typed).
 pub fn search_terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = fold(query)
         .split(' ')
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
+        .map(|w| w.chars().take(64).collect())
         .collect();
     terms.dedup();
     terms.truncate(12);
@@ -96,6 +97,8 @@ mod tests {
         assert_eq!(search_terms("Données  données"), vec!["donnees"]);
         assert_eq!(search_terms("!!!"), Vec::<String>::new());
         assert_eq!(search_terms(&"a ".repeat(100)).len(), 1);
+        let huge = search_terms(&"ß".repeat(50_000));
+        assert_eq!(huge, vec!["s".repeat(64)]);
     }
 
     #[test]

@@ -32,9 +32,13 @@ impl Checker {
 
     /// Records a field's typed value so it can be shown again.
     pub fn keep(&mut self, name: &str, raw: &str) {
-        // A value echoed back is capped so an error can never be larger than
-        // a sane form; the cap is far above every field's own limit.
-        let kept: String = raw.chars().take(20_000).collect();
+        // Values travel back in the URL of a page shown without JavaScript:
+        // each is capped just above the longest allowed field, and a form
+        // keeps at most 150 of them (10 fields and the skills picked).
+        if self.values.len() >= 150 {
+            return;
+        }
+        let kept: String = raw.chars().take(5_100).collect();
         self.values.insert(name.to_string(), kept);
     }
 
@@ -133,7 +137,7 @@ pub fn is_email(value: &str) -> bool {
         && !local.contains("..")
         && local
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._%+-'".contains(c));
+            .all(|c| c.is_ascii_alphanumeric() || "._+-'".contains(c));
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|l| {
@@ -208,6 +212,7 @@ pub fn application(
         manager_email,
         "l’adresse électronique de votre supérieur hiérarchique",
     );
+    c.keep("manager_ack", if manager_ack { "on" } else { "" });
     if !manager_ack {
         c.fail(
             "manager_ack",

@@ -127,8 +127,11 @@ test('markup typed in a motivation is shown literally in "Mon espace"', async ({
   await visit(page, '/mon-espace', { axe: false });
   const title = (await page.getByRole('main').getByRole('heading', { level: 3 }).filter({ hasText: 'COVID-19' }).innerText()).trim();
   const card = applicationCard(page, title);
-  await expect(card).toContainText('<b>gras</b>');
+  await expect(card).toHaveCount(1);
   await expect(card.locator('b, img')).toHaveCount(0);
+  await expect(page.getByRole('main').locator('b, img')).toHaveCount(0);
+  // The agent sees what they sent, as typed.
+  await expect(card).toContainText('<b>gras</b>');
 });
 
 test('a personal address is refused at sign-in, next to the field', async ({ page }) => {

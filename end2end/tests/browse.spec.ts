@@ -105,16 +105,20 @@ test.describe('unknown pages', () => {
   test.use({ allowedConsoleErrors: [/status of 404/] });
 
   test('an unknown mission shows "Page introuvable" with a 404 status', async ({ page }) => {
-    const response = await visit(page, '/missions/n-existe-pas');
+    const response = await visit(page, '/missions/n-existe-pas', { axe: false });
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
     await expect(page.getByRole('link', { name: 'Voir les missions' })).toBeVisible();
+    await expect(page).toHaveTitle(/Talents numériques/);
+    await expectNoAxeViolations(page);
   });
 
   test('an unknown address shows "Page introuvable" with a 404 status', async ({ page }) => {
-    const response = await visit(page, '/cette-page-n-existe-pas');
+    const response = await visit(page, '/cette-page-n-existe-pas', { axe: false });
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+    await expect(page).toHaveTitle('Page introuvable — Talents numériques');
+    await expectNoAxeViolations(page);
   });
 });
 
@@ -129,10 +133,12 @@ const STATIC_PAGES: [string, string | RegExp][] = [
 
 for (const [path, heading] of STATIC_PAGES) {
   test(`${path} has a single h1 and no axe violation`, async ({ page }) => {
-    const response = await visit(page, path);
+    const response = await visit(page, path, { axe: false });
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page).toHaveTitle(/— Talents numériques$/);
+    await expectNoAxeViolations(page);
   });
 }

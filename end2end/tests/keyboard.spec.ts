@@ -27,14 +27,6 @@ test('the first Tab reaches the skip link "Contenu", and Enter moves the focus t
   expect(focusedInMain).toBe(true);
 });
 
-test('the skip link works on another page too', async ({ page }) => {
-  await visit(page, '/missions', { axe: false });
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Contenu' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('main')).toBeFocused();
-});
-
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -60,8 +60,8 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             context, shell,
         ))
         .with_state(options)
-        .layer(middleware::from_fn(server_fn_status))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(server_fn_status))
         .layer(CatchPanicLayer::custom(panic_response))
 }
 
@@ -70,6 +70,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
 async fn server_fn_status(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
+    if is_api && res.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return json_error(&app::error::AppError::TooLarge);
+    }
     if !is_api
         || res.status() != StatusCode::INTERNAL_SERVER_ERROR
         || !res.headers().contains_key("serverfnerror")
@@ -88,6 +91,15 @@ async fn server_fn_status(req: Request, next: Next) -> Response {
         }
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+fn json_error(err: &app::error::AppError) -> Response {
+    let body = serde_json::to_vec(err).unwrap_or_default();
+    let mut res = Response::new(Body::from(body));
+    *res.status_mut() = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    res.headers_mut()
+        .insert("content-type", HeaderValue::from_static("application/json"));
+    res
 }
 
 /// A bug must still answer: a plain French 500 page, the cause in the logs.

@@ -583,3 +583,117 @@ async fn the_seed_is_idempotent_and_loads_the_real_missions() {
     let families = page["skills"].as_array().unwrap();
     assert!(families.len() >= 8, "skills grouped in families");
 }
+
+#[tokio::test]
+async fn a_search_word_of_any_length_is_fine() {
+    let app = spawn().await;
+    let long = "a".repeat(60_000);
+    let (status, _) = app.json(&client(), "list_missions", &[("q", &long)]).await;
+    assert_eq!(status, 200);
+    let (status, _) = app
+        .json(&client(), "list_missions", &[("q", &"ß".repeat(30_000))])
+        .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn the_sign_in_link_limit_holds_under_concurrency() {
+    let app = spawn().await;
+    let c = client();
+    let calls = (0..30).map(|_| {
+        app.json(
+            &c,
+            "request_sign_in_link",
+            &[("email", "race@numerique.gouv.fr")],
+        )
+    });
+    let results = futures::future::join_all(calls).await;
+    let sent = results.iter().filter(|(s, _)| *s == 200).count();
+    assert_eq!(sent, 5, "{results:?}");
+    assert!(results.iter().all(|(s, _)| *s == 200 || *s == 429));
+}
+
+#[tokio::test]
+async fn simultaneous_withdrawals_and_profile_changes_stay_consistent() {
+    let app = spawn().await;
+    let slug = first_slug(&app).await;
+    let agent = app.signed_in("agent.demo@numerique.gouv.fr").await;
+    assert_eq!(
+        app.json(
+            &agent,
+            "submit_application",
+            &application(&slug, MOTIVATION)
+        )
+        .await
+        .0,
+        200
+    );
+    let (_, space) = app.json(&agent, "my_space", &[]).await;
+    let id = space["applications"][0]["id"].as_i64().unwrap().to_string();
+    let form = [("id", id.as_str())];
+    let calls = (0..10).map(|_| app.json(&agent, "withdraw_application", &form));
+    let results = futures::future::join_all(calls).await;
+    assert_eq!(
+        results.iter().filter(|(s, _)| *s == 200).count(),
+        1,
+        "{results:?}"
+    );
+    assert!(
+        results.iter().all(|(s, _)| *s == 200 || *s == 409),
+        "{results:?}"
+    );
+    let (_, space) = app.json(&agent, "my_space", &[]).await;
+    assert_eq!(
+        space["applications"][0]["timeline"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    assert_eq!(
+        app.json(&agent, "join_pool", &pool_form("Ada Lovelace", "expert"))
+            .await
+            .0,
+        200
+    );
+    let leave = app.json(&agent, "leave_pool", &[("confirm", "on")]);
+    let pause = app.json(&agent, "pause_pool_profile", &[("paused", "true")]);
+    let update_form = pool_form("Ada King", "notions");
+    let update = app.json(&agent, "update_pool_profile", &update_form);
+    let (l, p, u) = tokio::join!(leave, pause, update);
+    for (status, body) in [&l, &p, &u] {
+        assert!([200, 404].contains(status), "{status} {body}");
+    }
+}
+
+#[tokio::test]
+async fn text_typed_in_a_textarea_cannot_break_out_of_it() {
+    use base64::Engine;
+    let app = spawn().await;
+    let slug = first_slug(&app).await;
+    let agent = app.signed_in("agent.demo@numerique.gouv.fr").await;
+    let payload = r#"{"Invalid":{"message":"x","fields":{"motivation":"x"},"values":{"motivation":"</textarea><img src=x onerror=alert(1)><textarea>"}}}"#;
+    let err = base64::engine::general_purpose::URL_SAFE.encode(payload);
+    let path =
+        format!("/missions/{slug}/candidater?__path=%2Fapi%2Fsubmit_application&__err={err}");
+    let (status, html) = app.page(&agent, &path).await;
+    assert_eq!(status, 200);
+    assert!(
+        !html.contains("<img src=x"),
+        "markup from the URL must stay text"
+    );
+    assert!(
+        html.contains("&lt;/textarea>"),
+        "the typed text is kept, escaped"
+    );
+}
+
+#[tokio::test]
+async fn too_large_bodies_get_a_french_json_error() {
+    let app = spawn().await;
+    let big = "x".repeat(server::MAX_BODY_BYTES + 10);
+    let (status, body) = app.json(&client(), "list_missions", &[("q", &big)]).await;
+    assert_eq!(status, 413);
+    assert_eq!(body, serde_json::json!("TooLarge"));
+}

@@ -6,9 +6,10 @@ use super::missions::{find_published, is_open};
 use super::state::AppState;
 use super::time::datetime_fr;
 use crate::error::AppError;
-use crate::model::{label, MyApplication, TimelineEvent, APPLICATION_STATUSES};
+use crate::model::{is_closed, label, MyApplication, TimelineEvent, APPLICATION_STATUSES, CLOSED};
 use crate::validate::ApplicationInput;
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -117,17 +118,25 @@ pub async fn withdraw(state: &AppState, me: &user::Model, id: i32) -> Result<(),
         .one(db)
         .await?
         .ok_or_else(not_found)?;
-    if matches!(app.status.as_str(), "retiree" | "retenue" | "non_retenue") {
-        return Err(AppError::Conflict(
-            "Cette candidature est close : elle ne peut plus être retirée.".into(),
-        ));
+    let closed = || {
+        AppError::Conflict("Cette candidature est close : elle ne peut plus être retirée.".into())
+    };
+    if is_closed(&app.status) {
+        return Err(closed());
     }
     let now = Utc::now();
     let txn = db.begin().await?;
-    let mut active: application::ActiveModel = app.into();
-    active.status = Set("retiree".into());
-    active.updated_at = Set(now);
-    active.update(&txn).await?;
+    // Conditional on the status: of two simultaneous withdrawals, one wins.
+    let updated = application::Entity::update_many()
+        .col_expr(application::Column::Status, Expr::value("retiree"))
+        .col_expr(application::Column::UpdatedAt, Expr::value(now))
+        .filter(application::Column::Id.eq(app.id))
+        .filter(application::Column::Status.is_not_in(CLOSED))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(closed());
+    }
     application_event::ActiveModel {
         application_id: Set(id),
         status: Set("retiree".into()),

@@ -13,6 +13,7 @@ use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -82,27 +83,31 @@ pub async fn request_link(state: &AppState, email: &str, next: &str) -> Result<S
     }
     let now = Utc::now();
     let db = state.db.write();
+    let token = new_token();
+    // Count and insert in one transaction: on SQLite every write transaction
+    // holds the single writer connection, so concurrent requests queue and
+    // the limit holds exactly.
+    let txn = db.begin().await?;
     let recent = sign_in_token::Entity::find()
         .filter(sign_in_token::Column::EmailFolded.eq(folded.as_str()))
         .filter(sign_in_token::Column::CreatedAt.gt(now - Duration::minutes(15)))
-        .count(db)
+        .count(&txn)
         .await?;
     if recent >= state.config.links_per_address {
         return Err(AppError::TooManyRequests);
     }
-    let token = new_token();
-    let next = safe_next(next);
     sign_in_token::ActiveModel {
         token_hash: Set(hash_token(&token)),
         email_folded: Set(folded.clone()),
-        next_path: Set(next),
+        next_path: Set(safe_next(next)),
         created_at: Set(now),
         expires_at: Set(now + Duration::minutes(state.config.sign_in_link_minutes)),
         used_at: Set(None),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
+    txn.commit().await?;
     let link = format!("{}/connexion/lien?jeton={token}", state.config.public_url);
     let minutes = state.config.sign_in_link_minutes;
     let body = |link: &str| {

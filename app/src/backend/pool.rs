@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::model::{PoolProfile, ProfileSkill};
 use crate::validate::PoolInput;
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
@@ -104,24 +105,48 @@ pub async fn update(
     me: &user::Model,
     input: PoolInput,
 ) -> Result<(), AppError> {
-    let profile = find(db, me)
-        .await?
-        .ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
     let ids = skill_ids(db).await?;
     let txn = db.begin().await?;
-    let id = profile.id;
-    let mut active: pool_profile::ActiveModel = profile.into();
-    active.full_name = Set(input.full_name.clone());
-    active.administration = Set(input.administration.clone());
-    active.job_title = Set(input.job_title.clone());
-    active.days_per_month = Set(input.days_per_month);
-    active.rhythm = Set(input.rhythm.clone());
-    active.location = Set(input.location.clone());
-    active.remote = Set(input.remote.clone());
-    active.bio = Set(input.bio.clone());
-    active.updated_at = Set(Utc::now());
-    active.update(&txn).await?;
-    write_skills(&txn, id, &input, &ids).await?;
+    let profile = pool_profile::Entity::find()
+        .filter(pool_profile::Column::UserId.eq(me.id))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
+    pool_profile::Entity::update_many()
+        .col_expr(
+            pool_profile::Column::FullName,
+            Expr::value(input.full_name.clone()),
+        )
+        .col_expr(
+            pool_profile::Column::Administration,
+            Expr::value(input.administration.clone()),
+        )
+        .col_expr(
+            pool_profile::Column::JobTitle,
+            Expr::value(input.job_title.clone()),
+        )
+        .col_expr(
+            pool_profile::Column::DaysPerMonth,
+            Expr::value(input.days_per_month),
+        )
+        .col_expr(
+            pool_profile::Column::Rhythm,
+            Expr::value(input.rhythm.clone()),
+        )
+        .col_expr(
+            pool_profile::Column::Location,
+            Expr::value(input.location.clone()),
+        )
+        .col_expr(
+            pool_profile::Column::Remote,
+            Expr::value(input.remote.clone()),
+        )
+        .col_expr(pool_profile::Column::Bio, Expr::value(input.bio.clone()))
+        .col_expr(pool_profile::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(pool_profile::Column::Id.eq(profile.id))
+        .exec(&txn)
+        .await?;
+    write_skills(&txn, profile.id, &input, &ids).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -131,13 +156,16 @@ pub async fn set_paused(
     me: &user::Model,
     paused: bool,
 ) -> Result<(), AppError> {
-    let profile = find(db, me)
-        .await?
-        .ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;
-    let mut active: pool_profile::ActiveModel = profile.into();
-    active.paused = Set(paused);
-    active.updated_at = Set(Utc::now());
-    active.update(db).await?;
+    // One conditional statement: a profile deleted meanwhile is simply not found.
+    let updated = pool_profile::Entity::update_many()
+        .col_expr(pool_profile::Column::Paused, Expr::value(paused))
+        .col_expr(pool_profile::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(pool_profile::Column::UserId.eq(me.id))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::NotFound(NOT_MEMBER.into()));
+    }
     Ok(())
 }
 

@@ -9,6 +9,19 @@ fn messages_id(name: &str) -> String {
     format!("{}-messages", field_id(name))
 }
 
+/// The text of a `<textarea>`. Leptos does not escape textarea content when
+/// rendering on the server (it is RCDATA, where `</textarea>` would end the
+/// element), so the server escapes `&` and `<` itself; the browser decodes
+/// them back, and in the browser the text node takes the raw text.
+fn textarea_text(value: Option<String>) -> String {
+    let value = value.unwrap_or_default();
+    if cfg!(feature = "ssr") {
+        value.replace('&', "&amp;").replace('<', "&lt;")
+    } else {
+        value
+    }
+}
+
 /// A text input or a textarea.
 #[component]
 pub fn TextField(
@@ -60,7 +73,7 @@ pub fn TextField(
                 aria-describedby=described.clone()
                 aria-invalid=move || message().map(|_| "true")
             >
-                {value.clone()}
+                {move || textarea_text(value())}
             </textarea>
         }
         .into_any()
@@ -165,6 +178,7 @@ pub fn CheckboxField(
                 id=id.clone()
                 name=name
                 value="on"
+                checked=move || error.get().and_then(|e| e.value(name)).is_some_and(|v| v == "on")
                 aria-describedby=described.clone()
                 aria-invalid=move || message().map(|_| "true")
             />

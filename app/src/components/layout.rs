@@ -10,9 +10,11 @@ pub fn SkipLinks() -> impl IntoView {
         <div class="fr-skiplinks">
             <nav class="fr-container" role="navigation" aria-label="Accès rapide">
                 <ul class="fr-skiplinks__list">
-                    <li><a class="fr-link" href="#contenu">"Contenu"</a></li>
-                    <li><a class="fr-link" href="#navigation">"Menu"</a></li>
-                    <li><a class="fr-link" href="#pied-de-page">"Pied de page"</a></li>
+                    // rel="external": the browser itself follows these, so focus moves
+                    // to the target (the router would only scroll to it).
+                    <li><a class="fr-link" href="#contenu" rel="external">"Contenu"</a></li>
+                    <li><a class="fr-link" href="#navigation" rel="external">"Menu"</a></li>
+                    <li><a class="fr-link" href="#pied-de-page" rel="external">"Pied de page"</a></li>
                 </ul>
             </nav>
         </div>

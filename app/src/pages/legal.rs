@@ -281,7 +281,7 @@ pub fn PersonalDataPage() -> impl IntoView {
                     <h2>"Quelles données et pourquoi ?"</h2>
                     <div class="fr-table">
                         <div class="fr-table__wrapper">
-                            <div class="fr-table__container">
+                            <div class="fr-table__container" tabindex="0">
                                 <div class="fr-table__content">
                                     <table>
                                         <caption>"Données conservées et finalités"</caption>
@@ -395,7 +395,7 @@ pub fn PersonalDataPage() -> impl IntoView {
                     <h2>"Durées de conservation"</h2>
                     <div class="fr-table">
                         <div class="fr-table__wrapper">
-                            <div class="fr-table__container">
+                            <div class="fr-table__container" tabindex="0">
                                 <div class="fr-table__content">
                                     <table>
                                         <caption>"Durées de conservation des données"</caption>

@@ -7,7 +7,9 @@ use crate::api::space::my_space;
 use crate::components::form::CheckboxField;
 use crate::components::notice::{ErrorSummary, SuccessAlert};
 use crate::error::AppError;
-use crate::model::{label, MyApplication, PoolProfile, APPLICATION_STATUSES, LEVELS, REMOTE_PREFS};
+use crate::model::{
+    is_closed, label, MyApplication, PoolProfile, APPLICATION_STATUSES, LEVELS, REMOTE_PREFS,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -28,6 +30,9 @@ pub fn MySpacePage() -> impl IntoView {
     let query = use_query_map();
     let info = Memo::new(move |_| query.read().get("info"));
     let space = Resource::new(move || info.get(), |_| my_space());
+    // One action for every "Retirer" button, so its error shows once.
+    let withdraw = ServerAction::<WithdrawApplication>::new();
+    let withdraw_error = Signal::derive(move || withdraw.value().get().and_then(|r| r.err()));
     view! {
         <Title text="Mon espace — Talents numériques" />
         <Suspense fallback=|| view! { <div class="fr-container fr-my-6w"><p>"Chargement…"</p></div> }>
@@ -54,8 +59,9 @@ pub fn MySpacePage() -> impl IntoView {
                                         .into_any()
                                     } else {
                                         view! {
+                                            <ErrorSummary error=withdraw_error />
                                             <ul class="fr-raw-list">
-                                                {space.applications.into_iter().map(|a| view! { <ApplicationItem a /> }).collect_view()}
+                                                {space.applications.into_iter().map(|a| view! { <ApplicationItem a withdraw /> }).collect_view()}
                                             </ul>
                                         }
                                         .into_any()
@@ -88,10 +94,8 @@ fn badge(status: &str) -> &'static str {
 }
 
 #[component]
-fn ApplicationItem(a: MyApplication) -> impl IntoView {
-    let withdraw = ServerAction::<WithdrawApplication>::new();
-    let error = move || withdraw.value().get().and_then(|r| r.err());
-    let open = !matches!(a.status.as_str(), "retiree" | "retenue" | "non_retenue");
+fn ApplicationItem(a: MyApplication, withdraw: ServerAction<WithdrawApplication>) -> impl IntoView {
+    let open = !is_closed(&a.status);
     let href = format!("/missions/{}", a.mission_slug);
     let status = label(APPLICATION_STATUSES, &a.status).to_string();
     view! {
@@ -103,6 +107,13 @@ fn ApplicationItem(a: MyApplication) -> impl IntoView {
                     <div class="fr-card__start">
                         <p class=badge(&a.status)>{status}</p>
                     </div>
+                    <details class="fr-mt-2w">
+                        <summary>"Mon message"</summary>
+                        <p class="fr-text--sm fr-text--bold fr-mb-0 fr-mt-1w">"Motivation"</p>
+                        <p class="fr-text--sm tn-pre-line">{a.motivation.clone()}</p>
+                        <p class="fr-text--sm fr-text--bold fr-mb-0">"Disponibilités"</p>
+                        <p class="fr-text--sm tn-pre-line">{a.availability.clone()}</p>
+                    </details>
                     <div class="fr-card__end">
                         <h4 class="fr-text--sm fr-text--bold fr-mb-1v">"Suivi"</h4>
                         <ol class="fr-text--sm">
@@ -124,7 +135,6 @@ fn ApplicationItem(a: MyApplication) -> impl IntoView {
                                 <span class="fr-sr-only">" : " {a.mission_title.clone()}</span>
                             </button>
                         </ActionForm>
-                        {move || error().map(|e| view! { <p class="fr-error-text" role="alert">{e.to_string()}</p> })}
                     </div>
                 })}
             </div>

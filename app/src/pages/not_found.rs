@@ -15,15 +15,13 @@ pub fn set_status(_code: u16) {
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     set_status(404);
-    view! {
-        <Title text="Page introuvable — Talents numériques" />
-        <NotFoundContent message="La page que vous cherchez n’existe pas ou a été déplacée." />
-    }
+    view! { <NotFoundContent message="La page que vous cherchez n’existe pas ou a été déplacée." /> }
 }
 
 #[component]
 pub fn NotFoundContent(#[prop(into)] message: String) -> impl IntoView {
     view! {
+        <Title text="Page introuvable — Talents numériques" />
         <div class="fr-container fr-my-7w">
             <h1>"Page introuvable"</h1>
             <p class="fr-text--sm fr-mb-3w">"Erreur 404"</p>
@@ -44,6 +42,7 @@ pub fn ErrorContent(error: crate::error::AppError) -> impl IntoView {
         return view! { <NotFoundContent message=message /> }.into_any();
     }
     view! {
+        <Title text="Erreur — Talents numériques" />
         <div class="fr-container fr-my-7w">
             <div class="fr-alert fr-alert--error" role="alert">
                 <h1 class="fr-alert__title">"Cette page ne peut pas s’afficher"</h1>
