@@ -9,11 +9,14 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
+use form_errors::FormErrorKey;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+
+pub mod form_errors;
 
 /// Requests bodies above this size are refused with 413.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -47,6 +50,7 @@ pub fn leptos_options() -> Result<LeptosOptions, String> {
 /// The whole application: pages, server functions (`/api/<name>`), static files.
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
+    let form_error_key = FormErrorKey::new(state.config.secret.expose().as_bytes());
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -62,6 +66,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .with_state(options)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(server_fn_status))
+        .layer(middleware::from_fn_with_state(
+            form_error_key,
+            form_errors::layer,
+        ))
         .layer(CatchPanicLayer::custom(panic_response))
 }
 

@@ -668,20 +668,33 @@ async fn simultaneous_withdrawals_and_profile_changes_stay_consistent() {
 }
 
 #[tokio::test]
-async fn text_typed_in_a_textarea_cannot_break_out_of_it() {
+async fn form_errors_in_urls_must_be_signed_by_the_server() {
     use base64::Engine;
     let app = spawn().await;
     let slug = first_slug(&app).await;
     let agent = app.signed_in("agent.demo@numerique.gouv.fr").await;
-    let payload = r#"{"Invalid":{"message":"x","fields":{"motivation":"x"},"values":{"motivation":"</textarea><img src=x onerror=alert(1)><textarea>"}}}"#;
+    let payload = r#"{"Invalid":{"message":"Appelez le 08 99 00 00 00","fields":{"motivation":"x"},"values":{"motivation":"</textarea><img src=x onerror=alert(1)><textarea>"}}}"#;
     let err = base64::engine::general_purpose::URL_SAFE.encode(payload);
-    let path =
-        format!("/missions/{slug}/candidater?__path=%2Fapi%2Fsubmit_application&__err={err}");
-    let (status, html) = app.page(&agent, &path).await;
+    let page = format!("/missions/{slug}/candidater");
+    let forged = format!("{page}?__path=%2Fapi%2Fsubmit_application&__err={err}");
+    let res = agent
+        .get(format!("{}{forged}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303, "a forged error is dropped");
+    assert_eq!(res.headers()["location"], page.as_str());
+
+    // Signed (as the server does for its own redirects), the text typed in a
+    // textarea is shown again, and cannot break out of it.
+    let key = server::form_errors::FormErrorKey::new(app.state.config.secret.expose().as_bytes());
+    let sig = key.sign("%2Fapi%2Fsubmit_application", &err);
+    let (status, html) = app.page(&agent, &format!("{forged}&__sig={sig}")).await;
     assert_eq!(status, 200);
+    assert!(html.contains("Appelez le"), "a genuine error is shown");
     assert!(
         !html.contains("<img src=x"),
-        "markup from the URL must stay text"
+        "markup from the URL stays text"
     );
     assert!(
         html.contains("&lt;/textarea>"),

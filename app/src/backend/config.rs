@@ -19,6 +19,10 @@ pub struct Config {
     pub session_days: i64,
     /// At most this many sign-in links per address per quarter of an hour.
     pub links_per_address: u64,
+    /// Signs what the server hands to browsers and must get back unchanged
+    /// (e.g. form errors in URLs). Random per start unless configured; set it
+    /// when several instances serve the same site.
+    pub secret: Secret,
 }
 
 /// A value that must never reach a log: no `Debug`, no `Display`, no `Serialize`.
@@ -26,6 +30,11 @@ pub struct Config {
 pub struct Secret(String);
 
 impl Secret {
+    pub fn random() -> Self {
+        let bytes: [u8; 32] = rand::random();
+        Secret(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -96,6 +105,11 @@ impl Config {
             sign_in_link_minutes: number("TALENTS_SIGN_IN_LINK_MINUTES", 15)?,
             session_days: number("TALENTS_SESSION_DAYS", 30)?,
             links_per_address: number("TALENTS_LINKS_PER_ADDRESS", 5)? as u64,
+            secret: match env("TALENTS_SECRET") {
+                Some(s) if s.len() >= 32 => Secret(s),
+                Some(_) => return Err("TALENTS_SECRET doit compter au moins 32 caractères".into()),
+                None => Secret::random(),
+            },
         })
     }
 
@@ -112,6 +126,7 @@ impl Config {
             sign_in_link_minutes: 15,
             session_days: 30,
             links_per_address: 5,
+            secret: Secret::random(),
         }
     }
 
