@@ -40,6 +40,19 @@ pub fn fold(input: &str) -> String {
     out
 }
 
+/// Text for the inside of `<textarea>` and `<title>` (RCDATA). Leptos writes
+/// both unescaped when it renders on the server, where a `</textarea>` or
+/// `</title>` typed by someone would end the element and start markup. The
+/// server escapes `&` and `<` (the browser decodes them back); in the browser
+/// the text is set as text, so it stays raw.
+pub fn rcdata(value: String) -> String {
+    if cfg!(feature = "ssr") {
+        value.replace('&', "&amp;").replace('<', "&lt;")
+    } else {
+        value
+    }
+}
+
 /// Splits a search query into folded words: at most 12 words of at most 64
 /// characters each (no real word is longer; the database's pattern size stays
 /// bounded whatever is typed).

@@ -3,23 +3,11 @@
 
 use super::notice::field_id;
 use crate::error::AppError;
+use crate::text::rcdata;
 use leptos::prelude::*;
 
 fn messages_id(name: &str) -> String {
     format!("{}-messages", field_id(name))
-}
-
-/// The text of a `<textarea>`. Leptos does not escape textarea content when
-/// rendering on the server (it is RCDATA, where `</textarea>` would end the
-/// element), so the server escapes `&` and `<` itself; the browser decodes
-/// them back, and in the browser the text node takes the raw text.
-fn textarea_text(value: Option<String>) -> String {
-    let value = value.unwrap_or_default();
-    if cfg!(feature = "ssr") {
-        value.replace('&', "&amp;").replace('<', "&lt;")
-    } else {
-        value
-    }
 }
 
 /// A text input or a textarea.
@@ -73,7 +61,7 @@ pub fn TextField(
                 aria-describedby=described.clone()
                 aria-invalid=move || message().map(|_| "true")
             >
-                {move || textarea_text(value())}
+                {move || rcdata(value().unwrap_or_default())}
             </textarea>
         }
         .into_any()

@@ -43,7 +43,7 @@ fn Sheet(m: MissionSheet) -> impl IntoView {
         (None, Some(e)) => Some(format!("Jusqu’au {e}")),
         (None, None) => None,
     };
-    let title = format!("{} — Talents numériques", m.title);
+    let title = crate::text::rcdata(format!("{} — Talents numériques", m.title));
     let description = format!("Mission proposée par {} : {}", m.administration, m.title);
     view! {
         <Title text=title />
