@@ -6,6 +6,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod error;
+pub mod lifecycle;
 pub mod model;
 pub mod pages;
 pub mod text;
