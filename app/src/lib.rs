@@ -8,6 +8,7 @@ pub mod components;
 pub mod error;
 pub mod lifecycle;
 pub mod model;
+pub mod rights;
 pub mod pages;
 pub mod text;
 pub mod validate;

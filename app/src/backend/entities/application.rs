@@ -14,6 +14,8 @@ pub struct Model {
     pub manager_email: String,
     pub manager_ack: bool,
     pub status: String,
+    /// Code from `lifecycle::DECLINE_REASONS` when not selected.
+    pub decline_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -24,6 +24,8 @@ pub struct Model {
     pub mode: String,
     pub places: i32,
     pub details_pdf_label: String,
+    /// Stored file name of the details PDF (under the upload directory).
+    pub details_pdf_file: Option<String>,
     pub status: String,
     /// Bumped on every change of the sheet (optimistic concurrency).
     pub version: i32,

@@ -1,9 +1,12 @@
 //! sea-orm entities: the database's shape, used only on the server.
 
 pub mod administration;
+pub mod agreement_request;
 pub mod application;
 pub mod application_event;
 pub mod mission;
+pub mod mission_event;
+pub mod mission_owner;
 pub mod mission_skill;
 pub mod outgoing_email;
 pub mod pool_profile;

@@ -13,6 +13,10 @@ pub struct Model {
     pub status: String,
     pub error: Option<String>,
     pub created_at: DateTimeUtc,
+    pub attempts: i32,
+    /// When a failed delivery is tried again ("en_attente").
+    pub next_attempt_at: Option<DateTimeUtc>,
+    pub body_html: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

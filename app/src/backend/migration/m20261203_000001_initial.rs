@@ -6,7 +6,7 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(
+pub(super) fn fk(
     from_table: &'static str,
     from_col: &'static str,
     to_table: &'static str,
@@ -24,7 +24,7 @@ fn fk(
     fk.take()
 }
 
-fn index(table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
+pub(super) fn index(table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
     let mut idx = Index::create();
     idx.name(format!("idx_{table}_{}", cols.join("_")))
         .table(table);
