@@ -6,6 +6,9 @@ use crate::model::{is_code, LEVELS, REMOTE_PREFS};
 use std::collections::{BTreeMap, HashMap};
 use unicode_normalization::UnicodeNormalization;
 
+mod sheet;
+pub use sheet::{sheet, SheetInput, Strictness};
+
 /// Collects the messages of one form and the values typed in it.
 #[derive(Default)]
 pub struct Checker {

@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod admin;
 mod labels;
+pub use admin::*;
 pub use labels::*;
 
 /// A skill as offered in filters and forms.

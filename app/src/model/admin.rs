@@ -1,0 +1,120 @@
+//! Wire types of the administrations' side and of moderation.
+
+use super::MissionSheet;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The mission sheet as the editor's form holds it: every field as typed.
+/// `skills` maps the slugs of the chosen skills to "on" (HTML checkboxes).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetForm {
+    pub title: String,
+    pub service: String,
+    pub nature: String,
+    pub skills: BTreeMap<String, String>,
+    pub skills_text: String,
+    pub description: String,
+    pub deliverables: String,
+    pub learning: String,
+    pub effort_text: String,
+    pub effort_days: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub deadline: String,
+    pub location: String,
+    pub mode: String,
+    pub places: String,
+}
+
+/// One line of "my missions".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyMission {
+    pub id: i32,
+    pub title: String,
+    pub administration: String,
+    pub status: String,
+    pub status_label: String,
+    pub updated_at: String,
+    pub applications: u64,
+    /// Public address once published.
+    pub slug: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminSpace {
+    pub is_manager: bool,
+    pub is_moderator: bool,
+    pub administrations: Vec<String>,
+    pub missions: Vec<MyMission>,
+}
+
+/// One change of a mission's status, as its sheet shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryItem {
+    pub at: String,
+    pub status_label: String,
+    pub action_label: String,
+    pub who: String,
+    pub comment: Option<String>,
+}
+
+/// An action the viewer may take now on a mission (code and label).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionOption {
+    pub code: String,
+    pub label: String,
+}
+
+/// Everything the editor page needs. Sent only to owners and moderators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorData {
+    pub id: i32,
+    pub version: i32,
+    pub status: String,
+    pub status_label: String,
+    pub editable: bool,
+    pub is_owner: bool,
+    pub form: SheetForm,
+    pub preview: MissionSheet,
+    pub history: Vec<HistoryItem>,
+    pub owners: Vec<String>,
+    pub actions: Vec<ActionOption>,
+    pub skills: Vec<super::SkillFamily>,
+    /// The last moderation comment, when changes were requested.
+    pub last_comment: Option<String>,
+}
+
+/// What a save returns: the new version and the preview to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub version: i32,
+    pub saved_at: String,
+    pub preview: MissionSheet,
+}
+
+/// One field that changed since the last review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// A mission waiting for review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub id: i32,
+    pub title: String,
+    pub administration: String,
+    pub status: String,
+    pub submitted_at: String,
+    pub first_review: bool,
+    pub changes: Vec<FieldChange>,
+    pub preview: MissionSheet,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationQueue {
+    pub submitted: Vec<QueueItem>,
+    pub published: Vec<MyMission>,
+}
