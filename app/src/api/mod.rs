@@ -2,6 +2,7 @@
 //! (`POST /api/<name>`), checks the caller itself and stays thin: the rules
 //! live in `validate` and `backend`.
 
+pub mod admin;
 pub mod applications;
 pub mod auth;
 pub mod missions;

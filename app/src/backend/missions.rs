@@ -118,7 +118,7 @@ pub async fn list(
 }
 
 /// The skills of several missions in one query, grouped by mission.
-async fn skills_of(
+pub async fn skills_of(
     db: &DatabaseConnection,
     mission_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<SkillOption>>, AppError> {
@@ -226,6 +226,16 @@ pub fn is_open(m: &mission::Model) -> bool {
 
 pub async fn sheet(db: &DatabaseConnection, slug: &str) -> Result<MissionSheet, AppError> {
     let (m, admin) = find_published(db, slug).await?;
+    sheet_of(db, m, admin).await
+}
+
+/// The public sheet of any mission, as it is or will be shown once
+/// published (the editor's preview uses it too).
+pub async fn sheet_of(
+    db: &DatabaseConnection,
+    m: mission::Model,
+    admin: administration::Model,
+) -> Result<MissionSheet, AppError> {
     let skills = skills_of(db, &[m.id])
         .await?
         .remove(&m.id)

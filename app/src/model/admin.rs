@@ -41,7 +41,7 @@ pub struct MyMission {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminSpace {
+pub struct AdminSpaceData {
     pub is_manager: bool,
     pub is_moderator: bool,
     pub administrations: Vec<String>,
@@ -114,7 +114,7 @@ pub struct QueueItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ModerationQueue {
+pub struct ModerationData {
     pub submitted: Vec<QueueItem>,
     pub published: Vec<MyMission>,
 }

@@ -1,0 +1,172 @@
+//! The administrations' side and moderation. Each function checks the
+//! caller's rights itself (`rights::check`, through `backend::sheets`).
+#![allow(clippy::too_many_arguments)]
+
+use crate::error::AppError;
+use crate::model::{AdminSpaceData, EditorData, ModerationData, Saved};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+#[cfg(feature = "ssr")]
+fn id_of(raw: &str) -> Result<i32, AppError> {
+    raw.trim()
+        .parse()
+        .map_err(|_| AppError::NotFound("Cette mission n’existe pas.".into()))
+}
+
+#[cfg(feature = "ssr")]
+fn comment_of(raw: &str) -> Option<String> {
+    let c: String = crate::validate::clean(raw).chars().take(2_000).collect();
+    (!c.is_empty()).then_some(c)
+}
+
+/// My missions (owned or co-owned) and my administrations.
+#[server(endpoint = "admin_space")]
+pub async fn admin_space() -> Result<AdminSpaceData, AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    crate::backend::sheets::admin_space(state.db.read(), &me).await
+}
+
+/// "Proposer une mission": a new draft, then its editor.
+#[server(endpoint = "create_mission")]
+pub async fn create_mission() -> Result<(), AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let id = crate::backend::sheets::create(&state, &me).await?;
+    go_to(&format!("/espace-administration/missions/{id}/modifier"));
+    Ok(())
+}
+
+/// The whole sheet for its owners and moderators.
+#[server(endpoint = "mission_editor")]
+pub async fn mission_editor(#[server(default)] id: String) -> Result<EditorData, AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    crate::backend::sheets::editor(state.db.read(), &me, id_of(&id)?).await
+}
+
+/// Saves the sheet based on `version` (a stale version is refused with 409).
+/// `intent`: `autosave` (answer only), `enregistrer` or `soumettre`
+/// (then back to the editor).
+#[server(endpoint = "save_mission")]
+pub async fn save_mission(
+    #[server(default)] id: String,
+    #[server(default)] version: String,
+    #[server(default)] intent: String,
+    #[server(default)] title: String,
+    #[server(default)] service: String,
+    #[server(default)] nature: String,
+    #[server(default)] skills: BTreeMap<String, String>,
+    #[server(default)] skills_text: String,
+    #[server(default)] description: String,
+    #[server(default)] deliverables: String,
+    #[server(default)] learning: String,
+    #[server(default)] effort_text: String,
+    #[server(default)] effort_days: String,
+    #[server(default)] start_date: String,
+    #[server(default)] end_date: String,
+    #[server(default)] deadline: String,
+    #[server(default)] location: String,
+    #[server(default)] mode: String,
+    #[server(default)] places: String,
+) -> Result<Saved, AppError> {
+    use super::context::*;
+    use crate::model::SheetForm;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let id = id_of(&id)?;
+    let version: i32 = version.trim().parse().map_err(|_| AppError::BadRequest)?;
+    let form = SheetForm {
+        title,
+        service,
+        nature,
+        skills,
+        skills_text,
+        description,
+        deliverables,
+        learning,
+        effort_text,
+        effort_days,
+        start_date,
+        end_date,
+        deadline,
+        location,
+        mode,
+        places,
+    };
+    let submit = intent == "soumettre";
+    let saved = crate::backend::sheets::save(&state, &me, id, version, &form, submit).await?;
+    match intent.as_str() {
+        "autosave" => {}
+        "soumettre" => go_to(&format!("/espace-administration/missions/{id}/modifier?info=soumise")),
+        _ => go_to(&format!("/espace-administration/missions/{id}/modifier?info=enregistree")),
+    }
+    Ok(saved)
+}
+
+/// A new draft copied from one of my missions.
+#[server(endpoint = "duplicate_mission")]
+pub async fn duplicate_mission(#[server(default)] id: String) -> Result<(), AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let copy = crate::backend::sheets::duplicate(&state, &me, id_of(&id)?).await?;
+    go_to(&format!("/espace-administration/missions/{copy}/modifier?info=dupliquee"));
+    Ok(())
+}
+
+/// `action`: `fermer`, `terminer` or `pourvoir`; `comment` optional.
+#[server(endpoint = "close_mission")]
+pub async fn close_mission(
+    #[server(default)] id: String,
+    #[server(default)] action: String,
+    #[server(default)] comment: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    use crate::lifecycle::MissionAction;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let id = id_of(&id)?;
+    let action = MissionAction::from_code(action.trim()).ok_or(AppError::BadRequest)?;
+    crate::backend::sheets::close(&state, &me, id, action, comment_of(&comment)).await?;
+    go_to(&format!("/espace-administration/missions/{id}/modifier?info=statut"));
+    Ok(())
+}
+
+/// Submitted missions (oldest first, with their changes) and published ones.
+#[server(endpoint = "moderation_queue")]
+pub async fn moderation_queue() -> Result<ModerationData, AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    crate::backend::moderation::queue(state.db.read(), &me).await
+}
+
+/// `action`: `publier`, `demander_modifications` or `depublier` (the last
+/// two need a `comment`).
+#[server(endpoint = "moderate_mission")]
+pub async fn moderate_mission(
+    #[server(default)] id: String,
+    #[server(default)] action: String,
+    #[server(default)] comment: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    use crate::lifecycle::MissionAction;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let id = id_of(&id)?;
+    let action = MissionAction::from_code(action.trim()).ok_or(AppError::BadRequest)?;
+    let comment = comment_of(&comment);
+    if comment.is_none() && matches!(action, MissionAction::RequestChanges | MissionAction::Unpublish) {
+        let mut fields = crate::error::FieldErrors::new();
+        fields.insert(format!("comment-{id}"), "Expliquez ce qui doit changer : le commentaire est envoyé aux responsables de la mission.".into());
+        return Err(AppError::invalid(fields, Default::default()));
+    }
+    crate::backend::moderation::decide(&state, &me, id, action, comment).await?;
+    go_to(&format!("/moderation?info={}", action.code()));
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! DINUM's moderation: the queue of submitted sheets, oldest first, each
+//! with what changed since its last review, and the decisions.
+
+use super::entities::{administration, mission, mission_event, user};
+use super::missions::sheet_of;
+use super::sheets::{
+    authorize, authorize_global, form_of, mission_rows, readable, status_of, transition,
+    FIELD_LABELS,
+};
+use super::state::AppState;
+use super::time::datetime_fr;
+use crate::error::AppError;
+use crate::lifecycle::{Actor, MissionAction, MissionStatus};
+use crate::model::{FieldChange, ModerationData, QueueItem, SheetForm};
+use crate::rights::Operation;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+pub async fn queue(db: &DatabaseConnection, me: &user::Model) -> Result<ModerationData, AppError> {
+    authorize_global(db, me, Operation::ModerationQueue).await?;
+    let rows = mission::Entity::find()
+        .find_also_related(administration::Entity)
+        .filter(mission::Column::Status.eq(MissionStatus::Submitted.code()))
+        .order_by_asc(mission::Column::UpdatedAt)
+        .all(db)
+        .await?;
+    let mut submitted = Vec::with_capacity(rows.len());
+    for (m, admin) in rows {
+        let Some(admin) = admin else { continue };
+        let events = mission_event::Entity::find()
+            .filter(mission_event::Column::MissionId.eq(m.id))
+            .order_by_desc(mission_event::Column::At)
+            .order_by_desc(mission_event::Column::Id)
+            .all(db)
+            .await?;
+        let submitted_at = events
+            .iter()
+            .find(|e| e.action == MissionAction::Submit.code())
+            .map(|e| datetime_fr(e.at))
+            .unwrap_or_else(|| datetime_fr(m.updated_at));
+        let reviewed: Option<SheetForm> = events
+            .iter()
+            .find_map(|e| e.snapshot.as_deref())
+            .and_then(|s| serde_json::from_str(s).ok());
+        let now = form_of(db, &m).await?;
+        let changes = match &reviewed {
+            Some(before) => diff(before, &now),
+            None => Vec::new(),
+        };
+        submitted.push(QueueItem {
+            id: m.id,
+            title: m.title.clone(),
+            administration: admin.name.clone(),
+            status: m.status.clone(),
+            submitted_at,
+            first_review: reviewed.is_none(),
+            changes,
+            preview: sheet_of(db, m, admin).await?,
+        });
+    }
+    let published = mission_rows(db, mission::Column::Status.eq(MissionStatus::Published.code())).await?;
+    Ok(ModerationData { submitted, published })
+}
+
+/// Field-by-field differences between two versions of a sheet.
+pub fn diff(before: &SheetForm, after: &SheetForm) -> Vec<FieldChange> {
+    let (b, a) = (readable(before), readable(after));
+    FIELD_LABELS
+        .iter()
+        .filter(|(key, _)| b.get(key) != a.get(key))
+        .map(|(key, name)| FieldChange {
+            field: (*name).to_string(),
+            before: b.get(key).cloned().unwrap_or_default(),
+            after: a.get(key).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Publish, request changes or unpublish.
+pub async fn decide(
+    state: &AppState,
+    me: &user::Model,
+    id: i32,
+    action: MissionAction,
+    comment: Option<String>,
+) -> Result<MissionStatus, AppError> {
+    if !matches!(
+        action,
+        MissionAction::Publish | MissionAction::RequestChanges | MissionAction::Unpublish
+    ) {
+        return Err(AppError::BadRequest);
+    }
+    let (m, _) = authorize(state.db.write(), me, id, Operation::Moderate).await?;
+    let m = transition(state, me, m, action, Actor::Moderator, comment).await?;
+    Ok(status_of(&m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_diff_names_each_changed_field() {
+        let before = SheetForm { title: "A".into(), mode: "sur_site".into(), ..SheetForm::default() };
+        let mut after = before.clone();
+        after.mode = "a_distance".into();
+        after.skills.insert("data".into(), "on".into());
+        let d = diff(&before, &after);
+        let names: Vec<&str> = d.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(names, vec!["Compétences", "Modalité"]);
+        assert_eq!(d[1].before, "Sur site");
+        assert_eq!(d[1].after, "À distance");
+        assert!(diff(&before, &before).is_empty());
+    }
+}

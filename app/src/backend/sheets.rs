@@ -1,0 +1,723 @@
+//! Mission sheets on the administrations' side: drafts, saving with
+//! optimistic concurrency, submission, duplication, closing, and every status
+//! change recorded with who, when and why. Rights come from `rights::check`.
+
+use super::entities::{
+    administration, application, mission, mission_event, mission_owner, mission_skill, skill,
+    user, user_role,
+};
+use super::mail::Mail;
+use super::missions::{sheet_of, skill_families, skills_of};
+use super::state::AppState;
+use super::time::{datetime_fr, today};
+use crate::error::AppError;
+use crate::lifecycle::{Actor, MissionAction, MissionStatus, Refusal};
+use crate::model::{
+    label, ActionOption, AdminSpaceData, EditorData, HistoryItem, MyMission, Saved, SheetForm, MODES,
+    NATURES,
+};
+use crate::rights::{check, Caller, Denied, Operation};
+use crate::text::{fold, slugify};
+use crate::validate::{sheet, SheetInput, Strictness};
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use std::collections::{BTreeMap, HashMap};
+
+pub const MANAGER: &str = "responsable";
+pub const MODERATOR: &str = "moderateur";
+
+/// The roles of a user, read once per request.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    pub administrations: Vec<i32>,
+    pub moderator: bool,
+}
+
+pub async fn roles(db: &DatabaseConnection, user_id: i32) -> Result<Roles, AppError> {
+    let rows = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    let mut roles = Roles::default();
+    for r in rows {
+        match (r.role.as_str(), r.administration_id) {
+            (MANAGER, Some(a)) => roles.administrations.push(a),
+            (MODERATOR, _) => roles.moderator = true,
+            _ => {}
+        }
+    }
+    Ok(roles)
+}
+
+pub fn denied(d: Denied) -> AppError {
+    match d {
+        Denied::Unauthenticated => AppError::Unauthenticated,
+        Denied::Forbidden(m) => AppError::Forbidden(m.into()),
+        Denied::WrongState(s) => {
+            AppError::Conflict(format!("Cette action n’est pas possible pour une mission « {s} »."))
+        }
+    }
+}
+
+pub fn refused(r: Refusal) -> AppError {
+    match r {
+        Refusal::NotYours(_) => AppError::Forbidden(r.to_string()),
+        _ => AppError::Conflict(r.to_string()),
+    }
+}
+
+fn not_found() -> AppError {
+    AppError::NotFound("Cette mission n’existe pas.".into())
+}
+
+pub fn status_of(m: &mission::Model) -> MissionStatus {
+    MissionStatus::from_code(&m.status).unwrap_or(MissionStatus::Closed)
+}
+
+/// Loads a mission and checks that `me` may do `op` on it now.
+pub async fn authorize(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    id: i32,
+    op: Operation,
+) -> Result<(mission::Model, Caller), AppError> {
+    let m = mission::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(not_found)?;
+    let roles = roles(db, me.id).await?;
+    let owner = mission_owner::Entity::find_by_id((id, me.id))
+        .one(db)
+        .await?
+        .is_some();
+    let caller = Caller {
+        signed_in: true,
+        manager: !roles.administrations.is_empty(),
+        moderator: roles.moderator,
+        owner,
+    };
+    check(op, caller, Some(status_of(&m))).map_err(denied)?;
+    Ok((m, caller))
+}
+
+/// Checks an operation that concerns no mission in particular.
+pub async fn authorize_global(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    op: Operation,
+) -> Result<Roles, AppError> {
+    let roles = roles(db, me.id).await?;
+    let caller = Caller {
+        signed_in: true,
+        manager: !roles.administrations.is_empty(),
+        moderator: roles.moderator,
+        owner: false,
+    };
+    check(op, caller, None).map_err(denied)?;
+    Ok(roles)
+}
+
+pub async fn admin_space(db: &DatabaseConnection, me: &user::Model) -> Result<AdminSpaceData, AppError> {
+    let roles = authorize_global(db, me, Operation::ListMyMissions).await?;
+    let administrations = administration::Entity::find()
+        .filter(administration::Column::Id.is_in(roles.administrations.clone()))
+        .order_by_asc(administration::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    let owned: Vec<i32> = mission_owner::Entity::find()
+        .filter(mission_owner::Column::UserId.eq(me.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| o.mission_id)
+        .collect();
+    let missions = mission_rows(db, mission::Column::Id.is_in(owned)).await?;
+    Ok(AdminSpaceData {
+        is_manager: !roles.administrations.is_empty(),
+        is_moderator: roles.moderator,
+        administrations,
+        missions,
+    })
+}
+
+/// Missions as lines of a list, with their application counts (two queries).
+pub async fn mission_rows(
+    db: &DatabaseConnection,
+    filter: sea_orm::sea_query::SimpleExpr,
+) -> Result<Vec<MyMission>, AppError> {
+    let rows = mission::Entity::find()
+        .find_also_related(administration::Entity)
+        .filter(filter)
+        .order_by_desc(mission::Column::UpdatedAt)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|(m, _)| m.id).collect();
+    let counts: Vec<(i32, i64)> = application::Entity::find()
+        .select_only()
+        .column(application::Column::MissionId)
+        .column_as(application::Column::Id.count(), "n")
+        .filter(application::Column::MissionId.is_in(ids))
+        .group_by(application::Column::MissionId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let counts: HashMap<i32, i64> = counts.into_iter().collect();
+    Ok(rows
+        .into_iter()
+        .map(|(m, a)| {
+            let status = status_of(&m);
+            MyMission {
+                id: m.id,
+                applications: counts.get(&m.id).copied().unwrap_or(0) as u64,
+                title: m.title,
+                administration: a.map(|a| a.name).unwrap_or_default(),
+                status: status.code().into(),
+                status_label: status.label().into(),
+                updated_at: datetime_fr(m.updated_at),
+                slug: status.public().then_some(m.slug),
+            }
+        })
+        .collect())
+}
+
+/// A new, empty draft owned by `me`, in their first administration.
+pub async fn create(state: &AppState, me: &user::Model) -> Result<i32, AppError> {
+    let db = state.db.write();
+    let roles = authorize_global(db, me, Operation::CreateMission).await?;
+    let administration_id = *roles.administrations.first().ok_or_else(|| {
+        AppError::Forbidden("Vous n’êtes membre d’aucune administration.".into())
+    })?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let m = mission::ActiveModel {
+        slug: Set(draft_slug()),
+        title: Set(String::new()),
+        administration_id: Set(administration_id),
+        service: Set(String::new()),
+        nature: Set(String::new()),
+        description: Set(String::new()),
+        skills_text: Set(String::new()),
+        effort_text: Set(String::new()),
+        location: Set(String::new()),
+        mode: Set(String::new()),
+        places: Set(1),
+        details_pdf_label: Set(String::new()),
+        status: Set(MissionStatus::Draft.code().into()),
+        version: Set(1),
+        search_text: Set(String::new()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    own(&txn, m.id, me.id).await?;
+    record(&txn, m.id, None, MissionStatus::Draft, "creer", Some(me), None, None).await?;
+    txn.commit().await?;
+    Ok(m.id)
+}
+
+fn draft_slug() -> String {
+    format!("brouillon-{:016x}", rand::random::<u64>())
+}
+
+async fn own(db: &impl ConnectionTrait, mission_id: i32, user_id: i32) -> Result<(), AppError> {
+    mission_owner::ActiveModel {
+        mission_id: Set(mission_id),
+        user_id: Set(user_id),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn record(
+    db: &impl ConnectionTrait,
+    mission_id: i32,
+    from: Option<MissionStatus>,
+    to: MissionStatus,
+    action: &str,
+    actor: Option<&user::Model>,
+    comment: Option<String>,
+    snapshot: Option<String>,
+) -> Result<(), AppError> {
+    mission_event::ActiveModel {
+        mission_id: Set(mission_id),
+        from_status: Set(from.map(|s| s.code().to_string())),
+        to_status: Set(to.code().into()),
+        action: Set(action.into()),
+        actor_id: Set(actor.map(|u| u.id)),
+        actor_label: Set(actor.map(|u| u.email.clone()).unwrap_or_else(|| "le service".into())),
+        comment: Set(comment),
+        snapshot: Set(snapshot),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The editor's form filled from the stored sheet.
+pub async fn form_of(db: &DatabaseConnection, m: &mission::Model) -> Result<SheetForm, AppError> {
+    let skills = skills_of(db, &[m.id]).await?.remove(&m.id).unwrap_or_default();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    Ok(SheetForm {
+        title: m.title.clone(),
+        service: m.service.clone(),
+        nature: m.nature.clone(),
+        skills: skills.into_iter().map(|s| (s.slug, "on".to_string())).collect(),
+        skills_text: m.skills_text.clone(),
+        description: m.description.clone(),
+        deliverables: m.deliverables.clone().unwrap_or_default(),
+        learning: m.learning.clone().unwrap_or_default(),
+        effort_text: m.effort_text.clone(),
+        effort_days: m.effort_days.map(|d| d.to_string()).unwrap_or_default(),
+        start_date: date(m.start_date),
+        end_date: date(m.end_date),
+        deadline: date(m.deadline),
+        location: m.location.clone(),
+        mode: m.mode.clone(),
+        places: m.places.to_string(),
+    })
+}
+
+async fn admin_of(db: &DatabaseConnection, m: &mission::Model) -> Result<administration::Model, AppError> {
+    administration::Entity::find_by_id(m.administration_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Internal)
+}
+
+pub async fn editor(db: &DatabaseConnection, me: &user::Model, id: i32) -> Result<EditorData, AppError> {
+    let (m, caller) = authorize(db, me, id, Operation::ViewSheet).await?;
+    let status = status_of(&m);
+    let admin = admin_of(db, &m).await?;
+    let form = form_of(db, &m).await?;
+    let events = mission_event::Entity::find()
+        .filter(mission_event::Column::MissionId.eq(id))
+        .order_by_desc(mission_event::Column::At)
+        .order_by_desc(mission_event::Column::Id)
+        .all(db)
+        .await?;
+    let last_comment = events
+        .iter()
+        .find(|e| e.action != "enregistrer")
+        .filter(|e| e.to_status == MissionStatus::ChangesRequested.code())
+        .and_then(|e| e.comment.clone());
+    let history = events.into_iter().map(history_item).collect();
+    let owner_ids: Vec<i32> = mission_owner::Entity::find()
+        .filter(mission_owner::Column::MissionId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| o.user_id)
+        .collect();
+    let owners = user::Entity::find()
+        .filter(user::Column::Id.is_in(owner_ids))
+        .order_by_asc(user::Column::Email)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| u.email)
+        .collect();
+    let actions = available_actions(status, caller);
+    Ok(EditorData {
+        id,
+        version: m.version,
+        status: status.code().into(),
+        status_label: status.label().into(),
+        editable: caller.owner && status.editable(),
+        is_owner: caller.owner,
+        form,
+        preview: sheet_of(db, m, admin).await?,
+        history,
+        owners,
+        actions,
+        skills: skill_families(db).await?,
+        last_comment,
+    })
+}
+
+fn history_item(e: mission_event::Model) -> HistoryItem {
+    let to = MissionStatus::from_code(&e.to_status).unwrap_or(MissionStatus::Closed);
+    HistoryItem {
+        at: datetime_fr(e.at),
+        status_label: to.label().into(),
+        action_label: MissionAction::from_code(&e.action)
+            .map(|a| a.label().to_string())
+            .unwrap_or_else(|| match e.action.as_str() {
+                "creer" => "Création du brouillon".into(),
+                "dupliquer" => "Création par duplication".into(),
+                other => other.to_string(),
+            }),
+        who: e.actor_label,
+        comment: e.comment,
+    }
+}
+
+/// What the caller may do now, for the buttons of the sheet.
+pub fn available_actions(status: MissionStatus, caller: Caller) -> Vec<ActionOption> {
+    let mut out = Vec::new();
+    for action in MissionAction::ALL {
+        let actor = if caller.owner && !matches!(action, MissionAction::RequestChanges | MissionAction::Publish | MissionAction::Unpublish) {
+            Actor::Owner
+        } else if caller.moderator {
+            Actor::Moderator
+        } else {
+            continue;
+        };
+        if status.apply(*action, actor, true).is_ok() {
+            out.push(ActionOption { code: action.code().into(), label: action.label().into() });
+        }
+    }
+    out
+}
+
+async fn known_skills(db: &DatabaseConnection) -> Result<HashMap<String, (i32, String)>, AppError> {
+    Ok(skill::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.slug, (s.id, s.name)))
+        .collect())
+}
+
+pub const STALE: &str = "Quelqu’un d’autre a enregistré cette fiche entre-temps : vos modifications n’ont pas été enregistrées. Rechargez la fiche pour voir sa dernière version, puis reportez vos changements.";
+
+/// Saves the sheet if `base_version` is still the stored one (never a silent
+/// overwrite), then submits it when asked.
+pub async fn save(
+    state: &AppState,
+    me: &user::Model,
+    id: i32,
+    base_version: i32,
+    form: &SheetForm,
+    submit: bool,
+) -> Result<Saved, AppError> {
+    let db = state.db.write();
+    let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
+    if submit {
+        check_submit(db, me, id).await?;
+    }
+    let skills = known_skills(db).await?;
+    let strictness = if submit { Strictness::Submission } else { Strictness::Draft };
+    let input = sheet(form, strictness, today(), |s| skills.contains_key(s))?;
+    let admin = admin_of(db, &m).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let updated = mission::Entity::update_many()
+        .col_expr(mission::Column::Version, Expr::col(mission::Column::Version).add(1))
+        .col_expr(mission::Column::UpdatedAt, Expr::value(now))
+        .set(fields(&input, &admin, &skills))
+        .filter(mission::Column::Id.eq(id))
+        .filter(mission::Column::Version.eq(base_version))
+        .exec(&txn)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    mission_skill::Entity::delete_many()
+        .filter(mission_skill::Column::MissionId.eq(id))
+        .exec(&txn)
+        .await?;
+    if !input.skills.is_empty() {
+        mission_skill::Entity::insert_many(input.skills.iter().filter_map(|slug| {
+            skills.get(slug).map(|(skill_id, _)| mission_skill::ActiveModel {
+                mission_id: Set(id),
+                skill_id: Set(*skill_id),
+            })
+        }))
+        .exec(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    let mut m = mission::Entity::find_by_id(id).one(db).await?.ok_or_else(not_found)?;
+    if submit {
+        m = transition(state, me, m, MissionAction::Submit, Actor::Owner, None).await?;
+    }
+    Ok(Saved {
+        version: m.version,
+        saved_at: now.with_timezone(&chrono_tz::Europe::Paris).format("%H:%M").to_string(),
+        preview: sheet_of(db, m, admin).await?,
+    })
+}
+
+async fn check_submit(db: &DatabaseConnection, me: &user::Model, id: i32) -> Result<(), AppError> {
+    authorize(db, me, id, Operation::Submit).await.map(|_| ())
+}
+
+/// The columns of a validated sheet (and its folded search text).
+fn fields(
+    input: &SheetInput,
+    admin: &administration::Model,
+    skills: &HashMap<String, (i32, String)>,
+) -> mission::ActiveModel {
+    let skill_names: Vec<&str> = input
+        .skills
+        .iter()
+        .filter_map(|s| skills.get(s).map(|(_, n)| n.as_str()))
+        .collect();
+    let search_text = fold(
+        &[
+            input.title.as_str(),
+            &admin.name,
+            &admin.acronym,
+            &input.service,
+            &skill_names.join(" "),
+            &input.skills_text,
+            &input.description,
+            &input.location,
+        ]
+        .join(" "),
+    );
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    mission::ActiveModel {
+        title: Set(input.title.clone()),
+        service: Set(input.service.clone()),
+        nature: Set(input.nature.clone()),
+        description: Set(input.description.clone()),
+        skills_text: Set(input.skills_text.clone()),
+        deliverables: Set(opt(&input.deliverables)),
+        learning: Set(opt(&input.learning)),
+        effort_text: Set(input.effort_text.clone()),
+        effort_days: Set(input.effort_days),
+        start_date: Set(input.start_date),
+        end_date: Set(input.end_date),
+        deadline: Set(input.deadline),
+        location: Set(input.location.clone()),
+        mode: Set(input.mode.clone()),
+        places: Set(input.places),
+        search_text: Set(search_text),
+        ..Default::default()
+    }
+}
+
+/// Moves a mission to its next status (the state machine decides), only if
+/// nobody moved it meanwhile, and records the change.
+pub async fn transition(
+    state: &AppState,
+    me: &user::Model,
+    m: mission::Model,
+    action: MissionAction,
+    actor: Actor,
+    comment: Option<String>,
+) -> Result<mission::Model, AppError> {
+    let db = state.db.write();
+    let from = status_of(&m);
+    let to = from
+        .apply(action, actor, comment.is_some())
+        .map_err(refused)?;
+    let now = Utc::now();
+    let decided = matches!(action, MissionAction::Publish | MissionAction::RequestChanges);
+    let snapshot = if decided {
+        serde_json::to_string(&form_of(db, &m).await?).ok()
+    } else {
+        None
+    };
+    let txn = db.begin().await?;
+    let mut update = mission::Entity::update_many()
+        .col_expr(mission::Column::Status, Expr::value(to.code()))
+        .col_expr(mission::Column::UpdatedAt, Expr::value(now))
+        .filter(mission::Column::Id.eq(m.id))
+        .filter(mission::Column::Status.eq(from.code()));
+    if action == MissionAction::Publish {
+        update = update
+            .col_expr(mission::Column::PublishedAt, Expr::value(now))
+            .col_expr(mission::Column::Slug, Expr::value(public_slug(db, &m).await?));
+    }
+    if update.exec(&txn).await?.rows_affected == 0 {
+        return Err(AppError::Conflict(
+            "Le statut de cette mission vient de changer : rechargez la page.".into(),
+        ));
+    }
+    record(&txn, m.id, Some(from), to, action.code(), Some(me), comment.clone(), snapshot).await?;
+    txn.commit().await?;
+    let m = mission::Entity::find_by_id(m.id).one(db).await?.ok_or_else(not_found)?;
+    notify_owners(state, &m, action, comment.as_deref()).await?;
+    Ok(m)
+}
+
+/// The public address: the title's slug, made unique with the id if needed.
+async fn public_slug(db: &DatabaseConnection, m: &mission::Model) -> Result<String, AppError> {
+    if !m.slug.starts_with("brouillon-") {
+        return Ok(m.slug.clone());
+    }
+    let base = match slugify(&m.title) {
+        s if s.is_empty() => "mission".to_string(),
+        s => s,
+    };
+    let taken = mission::Entity::find()
+        .filter(mission::Column::Slug.eq(base.as_str()))
+        .count(db)
+        .await?
+        > 0;
+    Ok(if taken { format!("{base}-{}", m.id) } else { base })
+}
+
+/// Owners hear about moderation decisions by e-mail. A failed delivery is
+/// journaled for a retry and never undoes the decision.
+async fn notify_owners(
+    state: &AppState,
+    m: &mission::Model,
+    action: MissionAction,
+    comment: Option<&str>,
+) -> Result<(), AppError> {
+    let (subject, what) = match action {
+        MissionAction::RequestChanges => ("Des modifications sont demandées sur votre mission", "La modération demande des modifications sur la fiche"),
+        MissionAction::Publish => ("Votre mission est publiée", "La fiche est maintenant publiée"),
+        MissionAction::Unpublish => ("Votre mission a été dépubliée", "La modération a dépublié la fiche"),
+        MissionAction::Close => ("Votre mission est fermée", "La fiche a été fermée"),
+        _ => return Ok(()),
+    };
+    let db = state.db.write();
+    let owner_ids: Vec<i32> = mission_owner::Entity::find()
+        .filter(mission_owner::Column::MissionId.eq(m.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| o.user_id)
+        .collect();
+    let owners = user::Entity::find()
+        .filter(user::Column::Id.is_in(owner_ids))
+        .all(db)
+        .await?;
+    let comment = comment
+        .map(|c| format!("\nCommentaire de la modération :\n{c}\n"))
+        .unwrap_or_default();
+    let body = format!(
+        "Bonjour,\n\n{what} « {} ».\n{comment}\nRetrouvez-la dans votre espace : {}/espace-administration/missions/{}/modifier\n\n— L’équipe Talents numériques (DINUM)\n",
+        m.title, state.config.public_url, m.id
+    );
+    for owner in owners {
+        let _ = state
+            .mailer
+            .send(db, Mail { to: owner.email, subject: subject.into(), body: body.clone(), journal_body: body.clone() })
+            .await;
+    }
+    Ok(())
+}
+
+/// A new draft with the same sheet, owned by `me`.
+pub async fn duplicate(state: &AppState, me: &user::Model, id: i32) -> Result<i32, AppError> {
+    let db = state.db.write();
+    let (m, _) = authorize(db, me, id, Operation::Duplicate).await?;
+    let skills = skills_of(db, &[id]).await?.remove(&id).unwrap_or_default();
+    let known = known_skills(db).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let copy = mission::ActiveModel {
+        slug: Set(draft_slug()),
+        title: Set(copy_title(&m.title)),
+        administration_id: Set(m.administration_id),
+        service: Set(m.service.clone()),
+        nature: Set(m.nature.clone()),
+        description: Set(m.description.clone()),
+        skills_text: Set(m.skills_text.clone()),
+        deliverables: Set(m.deliverables.clone()),
+        learning: Set(m.learning.clone()),
+        effort_text: Set(m.effort_text.clone()),
+        effort_days: Set(m.effort_days),
+        location: Set(m.location.clone()),
+        mode: Set(m.mode.clone()),
+        places: Set(m.places),
+        details_pdf_label: Set(String::new()),
+        status: Set(MissionStatus::Draft.code().into()),
+        version: Set(1),
+        search_text: Set(m.search_text.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if !skills.is_empty() {
+        mission_skill::Entity::insert_many(skills.iter().filter_map(|s| {
+            known.get(&s.slug).map(|(skill_id, _)| mission_skill::ActiveModel {
+                mission_id: Set(copy.id),
+                skill_id: Set(*skill_id),
+            })
+        }))
+        .exec(&txn)
+        .await?;
+    }
+    own(&txn, copy.id, me.id).await?;
+    record(&txn, copy.id, None, MissionStatus::Draft, "dupliquer", Some(me), Some(format!("Copie de la mission n° {id}")), None).await?;
+    txn.commit().await?;
+    Ok(copy.id)
+}
+
+fn copy_title(title: &str) -> String {
+    let t: String = format!("Copie de {title}").chars().take(150).collect();
+    t
+}
+
+/// Closes a mission (owners or moderators), or marks a filled one finished.
+pub async fn close(
+    state: &AppState,
+    me: &user::Model,
+    id: i32,
+    action: MissionAction,
+    comment: Option<String>,
+) -> Result<(), AppError> {
+    let db = state.db.write();
+    let (m, caller) = authorize(db, me, id, Operation::Close).await?;
+    let actor = if caller.owner { Actor::Owner } else { Actor::Moderator };
+    if !matches!(action, MissionAction::Close | MissionAction::Finish | MissionAction::MarkFilled) {
+        return Err(AppError::BadRequest);
+    }
+    transition(state, me, m, action, actor, comment).await?;
+    Ok(())
+}
+
+/// The labels of the sheet's fields, for the moderators' diff.
+pub const FIELD_LABELS: &[(&str, &str)] = &[
+    ("title", "Titre"),
+    ("service", "Service"),
+    ("nature", "Nature"),
+    ("skills", "Compétences"),
+    ("skills_text", "Précisions sur les compétences"),
+    ("description", "Contexte et description"),
+    ("deliverables", "Livrables"),
+    ("learning", "Ce que l’agent apprendra"),
+    ("effort_text", "Effort et rythme"),
+    ("effort_days", "Estimation en jours"),
+    ("start_date", "Début"),
+    ("end_date", "Fin"),
+    ("deadline", "Date limite de candidature"),
+    ("location", "Lieu"),
+    ("mode", "Modalité"),
+    ("places", "Places"),
+];
+
+/// The fields of a sheet as readable strings, for comparisons.
+pub fn readable(form: &SheetForm) -> BTreeMap<&'static str, String> {
+    let skills: Vec<&str> = form.skills.keys().map(String::as_str).collect();
+    BTreeMap::from([
+        ("title", form.title.clone()),
+        ("service", form.service.clone()),
+        ("nature", label(NATURES, &form.nature).to_string()),
+        ("skills", skills.join(", ")),
+        ("skills_text", form.skills_text.clone()),
+        ("description", form.description.clone()),
+        ("deliverables", form.deliverables.clone()),
+        ("learning", form.learning.clone()),
+        ("effort_text", form.effort_text.clone()),
+        ("effort_days", form.effort_days.clone()),
+        ("start_date", form.start_date.clone()),
+        ("end_date", form.end_date.clone()),
+        ("deadline", form.deadline.clone()),
+        ("location", form.location.clone()),
+        ("mode", label(MODES, &form.mode).to_string()),
+        ("places", form.places.clone()),
+    ])
+}
