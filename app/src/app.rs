@@ -4,6 +4,9 @@ use crate::api::site::site_info;
 use crate::components::layout::{Footer, Header, SkipLinks};
 use crate::model::SiteContext;
 use crate::pages::{
+    admin_space::AdminSpacePage,
+    editor::EditorPage,
+    moderation::ModerationPage,
     apply::ApplyPage,
     home::HomePage,
     how_it_works::HowItWorksPage,
@@ -87,6 +90,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accessibilite") view=AccessibilityPage ssr=SsrMode::Async />
                     <Route path=path!("/mentions-legales") view=LegalNoticePage ssr=SsrMode::Async />
                     <Route path=path!("/donnees-personnelles") view=PersonalDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/espace-administration") view=AdminSpacePage ssr=SsrMode::Async />
+                    <Route path=path!("/espace-administration/missions/:id/modifier") view=EditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/dev/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -3,7 +3,7 @@
 //! twice changes nothing; it never overwrites a row that already exists.
 
 use super::entities::{
-    administration, mission, mission_skill, skill, skill_family, user, user_role,
+    administration, mission, mission_owner, mission_skill, skill, skill_family, user, user_role,
 };
 use super::seed_data::{ADMINISTRATIONS, MISSIONS, SKILL_FAMILIES};
 use crate::text::fold;
@@ -240,6 +240,23 @@ pub async fn run(db: &DatabaseConnection, demo: bool) -> Result<SeedReport, DbEr
                 }
                 .insert(&txn)
                 .await?;
+            }
+            // A demo manager owns the seeded missions of their administration,
+            // so the applicants' side can be tried on real missions.
+            if let Some((admin_id, _, _)) = admin.and_then(|slug| admin_ids.get(slug)) {
+                let missions = mission::Entity::find()
+                    .filter(mission::Column::AdministrationId.eq(*admin_id))
+                    .all(&txn)
+                    .await?;
+                for m in missions {
+                    mission_owner::ActiveModel {
+                        mission_id: Set(m.id),
+                        user_id: Set(u.id),
+                        created_at: Set(now),
+                    }
+                    .insert(&txn)
+                    .await?;
+                }
             }
         }
     }

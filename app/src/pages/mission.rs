@@ -36,13 +36,6 @@ fn Row(label: &'static str, value: Option<String>) -> impl IntoView {
 
 #[component]
 fn Sheet(m: MissionSheet) -> impl IntoView {
-    let apply = format!("/missions/{}/candidater", m.slug);
-    let period = match (&m.start_date, &m.end_date) {
-        (Some(s), Some(e)) => Some(format!("Du {s} au {e}")),
-        (Some(s), None) => Some(format!("À partir du {s}")),
-        (None, Some(e)) => Some(format!("Jusqu’au {e}")),
-        (None, None) => None,
-    };
     let title = crate::text::rcdata(format!("{} — Talents numériques", m.title));
     let description = format!("Mission proposée par {} : {}", m.administration, m.title);
     view! {
@@ -59,58 +52,76 @@ fn Sheet(m: MissionSheet) -> impl IntoView {
                     </ol>
                 </div>
             </nav>
-            <div class="fr-grid-row fr-grid-row--gutters">
-                <div class="fr-col-12 fr-col-md-8">
-                    <p class="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">{m.nature.clone()}</p>
-                    <h1>{m.title.clone()}</h1>
-                    <p class="fr-text--lead">{m.administration.clone()} " — " {m.service.clone()}</p>
-                    <h2>"La mission"</h2>
-                    <div class="tn-markdown" inner_html=m.description_html.clone()></div>
-                    {m.deliverables.clone().filter(|d| !d.is_empty()).map(|d| view! {
-                        <h2>"Livrables attendus"</h2>
-                        <p class="tn-pre-line">{d}</p>
-                    })}
-                    {m.learning.clone().filter(|d| !d.is_empty()).map(|d| view! {
-                        <h2>"Ce que vous apprendrez"</h2>
-                        <p class="tn-pre-line">{d}</p>
-                    })}
-                    <h2>"Compétences recherchées"</h2>
-                    <ul class="fr-tags-group">
-                        {m.skills.iter().map(|s| view! { <li><p class="fr-tag">{s.name.clone()}</p></li> }).collect_view()}
-                    </ul>
-                    <p>{m.skills_text.clone()}</p>
-                </div>
-                <div class="fr-col-12 fr-col-md-4">
-                    <div class="fr-card fr-card--no-arrow">
-                        <div class="fr-card__body">
-                            <div class="fr-card__content">
-                                <h2 class="fr-card__title">"En bref"</h2>
-                                <dl class="fr-card__desc">
-                                    <Row label="Durée et période" value=Some(m.effort_text.clone()) />
-                                    <Row label="Estimation" value=m.effort_days.map(|d| if d > 1 { format!("{d} jours") } else { format!("{d} jour") }) />
-                                    <Row label="Dates" value=period />
-                                    <Row label="Date limite de candidature" value=m.deadline.clone() />
-                                    <Row label="Lieu" value=Some(m.location.clone()) />
-                                    <Row label="Modalité" value=Some(m.mode.clone()) />
-                                    <Row label="Nombre de places" value=Some(m.places.to_string()) />
-                                    <Row label="Document de présentation" value=Some(m.details_pdf_label.clone()) />
-                                    <Row label="Publiée le" value=m.published_at.clone() />
-                                </dl>
-                            </div>
-                            <div class="fr-card__footer">
-                                {if m.open {
-                                    view! { <a class="fr-btn fr-btn--lg" href=apply>"Je propose mes talents"</a> }.into_any()
-                                } else {
-                                    view! { <p class="fr-badge fr-badge--warning">"Candidatures closes"</p> }.into_any()
-                                }}
-                            </div>
+            <SheetBody m preview=false />
+        </div>
+    }
+}
+
+/// The sheet itself, as the public page shows it; `preview` for the editor
+/// (no application button, a notice instead).
+#[component]
+pub fn SheetBody(m: MissionSheet, preview: bool) -> impl IntoView {
+    let apply = format!("/missions/{}/candidater", m.slug);
+    let period = match (&m.start_date, &m.end_date) {
+        (Some(s), Some(e)) => Some(format!("Du {s} au {e}")),
+        (Some(s), None) => Some(format!("À partir du {s}")),
+        (None, Some(e)) => Some(format!("Jusqu’au {e}")),
+        (None, None) => None,
+    };
+    view! {
+        <div class="fr-grid-row fr-grid-row--gutters">
+            <div class="fr-col-12 fr-col-md-8">
+                <p class="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">{m.nature.clone()}</p>
+                <h1>{m.title.clone()}</h1>
+                <p class="fr-text--lead">{m.administration.clone()} " — " {m.service.clone()}</p>
+                <h2>"La mission"</h2>
+                <div class="tn-markdown" inner_html=m.description_html.clone()></div>
+                {m.deliverables.clone().filter(|d| !d.is_empty()).map(|d| view! {
+                    <h2>"Livrables attendus"</h2>
+                    <p class="tn-pre-line">{d}</p>
+                })}
+                {m.learning.clone().filter(|d| !d.is_empty()).map(|d| view! {
+                    <h2>"Ce que vous apprendrez"</h2>
+                    <p class="tn-pre-line">{d}</p>
+                })}
+                <h2>"Compétences recherchées"</h2>
+                <ul class="fr-tags-group">
+                    {m.skills.iter().map(|s| view! { <li><p class="fr-tag">{s.name.clone()}</p></li> }).collect_view()}
+                </ul>
+                <p>{m.skills_text.clone()}</p>
+            </div>
+            <div class="fr-col-12 fr-col-md-4">
+                <div class="fr-card fr-card--no-arrow">
+                    <div class="fr-card__body">
+                        <div class="fr-card__content">
+                            <h2 class="fr-card__title">"En bref"</h2>
+                            <dl class="fr-card__desc">
+                                <Row label="Durée et période" value=Some(m.effort_text.clone()) />
+                                <Row label="Estimation" value=m.effort_days.map(|d| if d > 1 { format!("{d} jours") } else { format!("{d} jour") }) />
+                                <Row label="Dates" value=period />
+                                <Row label="Date limite de candidature" value=m.deadline.clone() />
+                                <Row label="Lieu" value=Some(m.location.clone()) />
+                                <Row label="Modalité" value=Some(m.mode.clone()) />
+                                <Row label="Nombre de places" value=Some(m.places.to_string()) />
+                                <Row label="Document de présentation" value=Some(m.details_pdf_label.clone()) />
+                                <Row label="Publiée le" value=m.published_at.clone() />
+                            </dl>
+                        </div>
+                        <div class="fr-card__footer">
+                            {if preview {
+                            view! { <p class="fr-badge fr-badge--new">"Aperçu : le bouton « Je propose mes talents » apparaîtra ici"</p> }.into_any()
+                        } else if m.open {
+                                view! { <a class="fr-btn fr-btn--lg" href=apply>"Je propose mes talents"</a> }.into_any()
+                            } else {
+                                view! { <p class="fr-badge fr-badge--warning">"Candidatures closes"</p> }.into_any()
+                            }}
                         </div>
                     </div>
-                    <div class="fr-callout fr-mt-4w">
-                        <p class="fr-callout__text fr-text--sm">
-                            "Vous restez rattaché à votre service et rémunéré par lui. L’accord de votre supérieur hiérarchique est nécessaire avant le début de la mission."
-                        </p>
-                    </div>
+                </div>
+                <div class="fr-callout fr-mt-4w">
+                    <p class="fr-callout__text fr-text--sm">
+                        "Vous restez rattaché à votre service et rémunéré par lui. L’accord de votre supérieur hiérarchique est nécessaire avant le début de la mission."
+                    </p>
                 </div>
             </div>
         </div>

@@ -1,11 +1,14 @@
 //! One page per file.
 
+pub mod admin_space;
 pub mod apply;
+pub mod editor;
 pub mod home;
 pub mod how_it_works;
 pub mod legal;
 pub mod mission;
 pub mod missions;
+pub mod moderation;
 pub mod my_space;
 pub mod not_found;
 pub mod outbox;
