@@ -524,16 +524,21 @@ pub async fn transition(
     } else {
         None
     };
+    // Read before the transaction: SQLite has one writing connection.
+    let slug = match action {
+        MissionAction::Publish => Some(public_slug(db, &m).await?),
+        _ => None,
+    };
     let txn = db.begin().await?;
     let mut update = mission::Entity::update_many()
         .col_expr(mission::Column::Status, Expr::value(to.code()))
         .col_expr(mission::Column::UpdatedAt, Expr::value(now))
         .filter(mission::Column::Id.eq(m.id))
         .filter(mission::Column::Status.eq(from.code()));
-    if action == MissionAction::Publish {
+    if let Some(slug) = slug {
         update = update
             .col_expr(mission::Column::PublishedAt, Expr::value(now))
-            .col_expr(mission::Column::Slug, Expr::value(public_slug(db, &m).await?));
+            .col_expr(mission::Column::Slug, Expr::value(slug));
     }
     if update.exec(&txn).await?.rows_affected == 0 {
         return Err(AppError::Conflict(
