@@ -14,6 +14,14 @@ timed() { # timed LABEL CMD...: run CMD and report how long it took
   "$@"
   step "$label: done in $((SECONDS - start))s"
 }
+# The build tools are compiled without LTO, in parallel and lightly
+# optimised: they only drive the build, and their upstream release profiles
+# (LTO, one codegen unit) make a cold install take three times as long.
+tool_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+    cargo install "$@"
+}
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Rust target for the hydration bundle.
@@ -30,7 +38,7 @@ if [ "$have" = "$CARGO_LEPTOS_VERSION" ]; then
   step "cargo-leptos $have: present"
 else
   timed "cargo install cargo-leptos $CARGO_LEPTOS_VERSION (had: ${have:-none})" \
-    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+    tool_install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
 fi
 
 # 3. wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
@@ -43,7 +51,7 @@ if [ "$have" = "$want" ]; then
   step "wasm-bindgen-cli $have: present"
 else
   timed "cargo install wasm-bindgen-cli $want (had: ${have:-none})" \
-    cargo install wasm-bindgen-cli --version "$want"
+    tool_install wasm-bindgen-cli --version "$want"
 fi
 
 # 4. npm packages: DSFR, binaryen (wasm-opt), Playwright + axe.

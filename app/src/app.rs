@@ -5,6 +5,8 @@ use crate::components::layout::{Footer, Header, SkipLinks};
 use crate::model::SiteContext;
 use crate::pages::{
     admin_space::AdminSpacePage,
+    agreement::AgreementPageView,
+    applicants::ApplicantsPage,
     editor::EditorPage,
     moderation::ModerationPage,
     apply::ApplyPage,
@@ -92,6 +94,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/donnees-personnelles") view=PersonalDataPage ssr=SsrMode::Async />
                     <Route path=path!("/espace-administration") view=AdminSpacePage ssr=SsrMode::Async />
                     <Route path=path!("/espace-administration/missions/:id/modifier") view=EditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/espace-administration/missions/:id/candidatures") view=ApplicantsPage ssr=SsrMode::Async />
+                    <Route path=path!("/accord") view=AgreementPageView ssr=SsrMode::Async />
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/dev/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>

@@ -3,6 +3,7 @@
 //! live in `validate` and `backend`.
 
 pub mod admin;
+pub mod applicants;
 pub mod applications;
 pub mod auth;
 pub mod missions;

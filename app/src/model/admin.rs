@@ -118,3 +118,64 @@ pub struct ModerationData {
     pub submitted: Vec<QueueItem>,
     pub published: Vec<MyMission>,
 }
+
+/// The line manager's agreement for one application, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub asked_at: String,
+    pub manager_email: String,
+    pub time_asked: String,
+    pub answer: Option<String>,
+    pub given: bool,
+    pub time_agreed: Option<String>,
+    pub reason: Option<String>,
+    pub answered_by: Option<String>,
+    pub answered_at: Option<String>,
+    pub expired: bool,
+}
+
+/// One application as the mission's owners (and moderators) see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applicant {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub submitted_at: String,
+    pub motivation: String,
+    pub availability: String,
+    pub skills_offered: String,
+    pub manager_name: String,
+    pub manager_email: String,
+    pub status: String,
+    pub status_label: String,
+    pub decline_reason: Option<String>,
+    pub timeline: Vec<super::TimelineEvent>,
+    pub agreement: Option<Agreement>,
+    /// The viewer may move this application now.
+    pub may_handle: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantsData {
+    pub mission_id: i32,
+    pub mission_title: String,
+    pub status_label: String,
+    pub places: i32,
+    pub applicants: Vec<Applicant>,
+    /// (code, label) of the reasons for "non retenue".
+    pub reasons: Vec<(String, String)>,
+}
+
+/// What a line manager sees behind their link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementPage {
+    pub manager_name: String,
+    pub agent_name: String,
+    pub mission_title: String,
+    pub host_administration: String,
+    pub service: String,
+    pub time_asked: String,
+    pub effort_days: Option<i32>,
+    pub period: String,
+    pub agreement: Agreement,
+}

@@ -1,6 +1,8 @@
 //! One page per file.
 
 pub mod admin_space;
+pub mod agreement;
+pub mod applicants;
 pub mod apply;
 pub mod editor;
 pub mod home;
