@@ -8,8 +8,8 @@ pub mod components;
 pub mod error;
 pub mod lifecycle;
 pub mod model;
-pub mod rights;
 pub mod pages;
+pub mod rights;
 pub mod text;
 pub mod validate;
 

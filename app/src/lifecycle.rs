@@ -192,7 +192,9 @@ impl ApplicationStatus {
     pub fn closed(self) -> bool {
         matches!(
             self,
-            ApplicationStatus::Selected | ApplicationStatus::NotSelected | ApplicationStatus::Withdrawn
+            ApplicationStatus::Selected
+                | ApplicationStatus::NotSelected
+                | ApplicationStatus::Withdrawn
         )
     }
 
@@ -235,10 +237,19 @@ impl ApplicationStatus {
 
 /// Reasons offered when an application is not selected.
 pub const DECLINE_REASONS: &[(&str, &str)] = &[
-    ("profil", "Le profil ne correspond pas aux besoins de la mission"),
+    (
+        "profil",
+        "Le profil ne correspond pas aux besoins de la mission",
+    ),
     ("disponibilite", "Les disponibilités ne correspondent pas"),
-    ("refus_superieur", "Le supérieur hiérarchique n’a pas donné son accord"),
-    ("places_pourvues", "Toutes les places de la mission ont été pourvues"),
+    (
+        "refus_superieur",
+        "Le supérieur hiérarchique n’a pas donné son accord",
+    ),
+    (
+        "places_pourvues",
+        "Toutes les places de la mission ont été pourvues",
+    ),
     ("mission_annulee", "La mission est fermée ou annulée"),
     ("autre", "Autre motif"),
 ];
@@ -309,13 +320,25 @@ mod tests {
     fn selecting_needs_the_line_managers_agreement() {
         let owner = ApplicationActor::MissionOwner;
         let none = ApplicationFacts::default();
-        let agreed = ApplicationFacts { agreement_given: true, has_reason: false };
+        let agreed = ApplicationFacts {
+            agreement_given: true,
+            has_reason: false,
+        };
         let s = AS::Received.apply(AA::Discuss, owner, none).unwrap();
-        assert_eq!(s.apply(AA::Select, owner, agreed), Err(Refusal::AgreementMissing));
+        assert_eq!(
+            s.apply(AA::Select, owner, agreed),
+            Err(Refusal::AgreementMissing)
+        );
         let s = s.apply(AA::RequestAgreement, owner, none).unwrap();
-        assert_eq!(s.apply(AA::Select, owner, none), Err(Refusal::AgreementMissing));
+        assert_eq!(
+            s.apply(AA::Select, owner, none),
+            Err(Refusal::AgreementMissing)
+        );
         assert_eq!(s.apply(AA::Select, owner, agreed), Ok(AS::Selected));
-        assert_eq!(s.apply(AA::Decline, owner, none), Err(Refusal::ReasonRequired));
+        assert_eq!(
+            s.apply(AA::Decline, owner, none),
+            Err(Refusal::ReasonRequired)
+        );
         assert!(AS::Selected
             .apply(AA::Withdraw, ApplicationActor::Applicant, none)
             .is_err());

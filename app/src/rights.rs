@@ -64,19 +64,79 @@ pub type States = Option<fn(MissionStatus) -> bool>;
 
 /// The table. One line per operation.
 pub const RIGHTS: &[(Operation, Who, States, &str)] = &[
-    (Operation::ListMyMissions, Who::ManagerOrModerator, None, "missions dont je suis responsable"),
-    (Operation::CreateMission, Who::Manager, None, "brouillon dans une de mes administrations"),
-    (Operation::ViewSheet, Who::OwnerOrModerator, None, "fiche entière, historique, responsables"),
-    (Operation::EditSheet, Who::Owner, Some(MissionStatus::editable), "champs de la fiche"),
+    (
+        Operation::ListMyMissions,
+        Who::ManagerOrModerator,
+        None,
+        "missions dont je suis responsable",
+    ),
+    (
+        Operation::CreateMission,
+        Who::Manager,
+        None,
+        "brouillon dans une de mes administrations",
+    ),
+    (
+        Operation::ViewSheet,
+        Who::OwnerOrModerator,
+        None,
+        "fiche entière, historique, responsables",
+    ),
+    (
+        Operation::EditSheet,
+        Who::Owner,
+        Some(MissionStatus::editable),
+        "champs de la fiche",
+    ),
     (Operation::Duplicate, Who::Owner, None, "copie en brouillon"),
-    (Operation::Submit, Who::Owner, Some(submittable), "fiche complète"),
-    (Operation::Close, Who::OwnerOrModerator, Some(closable), "commentaire facultatif"),
-    (Operation::ModerationQueue, Who::Moderator, None, "missions soumises et écarts"),
-    (Operation::Moderate, Who::Moderator, Some(moderatable), "commentaire requis pour les demandes"),
-    (Operation::ManageAdministrations, Who::Moderator, None, "administrations et membres"),
-    (Operation::ViewApplications, Who::OwnerOrModerator, None, "candidatures, motivations, supérieurs"),
-    (Operation::HandleApplications, Who::Owner, Some(handles_applications), "statuts, accord du supérieur"),
-    (Operation::InviteCoOwner, Who::Owner, Some(not_closed), "adresse professionnelle"),
+    (
+        Operation::Submit,
+        Who::Owner,
+        Some(submittable),
+        "fiche complète",
+    ),
+    (
+        Operation::Close,
+        Who::OwnerOrModerator,
+        Some(closable),
+        "commentaire facultatif",
+    ),
+    (
+        Operation::ModerationQueue,
+        Who::Moderator,
+        None,
+        "missions soumises et écarts",
+    ),
+    (
+        Operation::Moderate,
+        Who::Moderator,
+        Some(moderatable),
+        "commentaire requis pour les demandes",
+    ),
+    (
+        Operation::ManageAdministrations,
+        Who::Moderator,
+        None,
+        "administrations et membres",
+    ),
+    (
+        Operation::ViewApplications,
+        Who::OwnerOrModerator,
+        None,
+        "candidatures, motivations, supérieurs",
+    ),
+    (
+        Operation::HandleApplications,
+        Who::Owner,
+        Some(handles_applications),
+        "statuts, accord du supérieur",
+    ),
+    (
+        Operation::InviteCoOwner,
+        Who::Owner,
+        Some(not_closed),
+        "adresse professionnelle",
+    ),
 ];
 
 fn submittable(s: MissionStatus) -> bool {
@@ -123,8 +183,12 @@ pub fn check(op: Operation, caller: Caller, status: Option<MissionStatus>) -> Re
             Who::Owner => "Seule l’équipe de cette mission peut faire cela.",
             Who::Moderator => "Cette action est réservée à la modération.",
             Who::OwnerOrModerator => "Cette mission n’est pas l’une des vôtres.",
-            Who::Manager => "Cette action est réservée aux responsables de mission d’une administration.",
-            Who::ManagerOrModerator => "Cet espace est réservé aux administrations et à la modération.",
+            Who::Manager => {
+                "Cette action est réservée aux responsables de mission d’une administration."
+            }
+            Who::ManagerOrModerator => {
+                "Cet espace est réservé aux administrations et à la modération."
+            }
         }));
     }
     if let (Some(allowed), Some(s)) = (states, status) {
@@ -142,13 +206,35 @@ mod tests {
     use Operation as Op;
 
     fn callers() -> Vec<(&'static str, Caller)> {
-        let signed = Caller { signed_in: true, ..Caller::default() };
+        let signed = Caller {
+            signed_in: true,
+            ..Caller::default()
+        };
         vec![
             ("visiteur", Caller::default()),
             ("agent", signed),
-            ("responsable", Caller { manager: true, ..signed }),
-            ("propriétaire", Caller { manager: true, owner: true, ..signed }),
-            ("modérateur", Caller { moderator: true, ..signed }),
+            (
+                "responsable",
+                Caller {
+                    manager: true,
+                    ..signed
+                },
+            ),
+            (
+                "propriétaire",
+                Caller {
+                    manager: true,
+                    owner: true,
+                    ..signed
+                },
+            ),
+            (
+                "modérateur",
+                Caller {
+                    moderator: true,
+                    ..signed
+                },
+            ),
         ]
     }
 
@@ -162,8 +248,13 @@ mod tests {
             "propriétaire" => !matches!(op, ModerationQueue | Moderate | ManageAdministrations),
             "modérateur" => matches!(
                 op,
-                ListMyMissions | ViewSheet | Close | ModerationQueue | Moderate
-                    | ManageAdministrations | ViewApplications
+                ListMyMissions
+                    | ViewSheet
+                    | Close
+                    | ModerationQueue
+                    | Moderate
+                    | ManageAdministrations
+                    | ViewApplications
             ),
             _ => unreachable!(),
         }
@@ -195,10 +286,23 @@ mod tests {
 
     #[test]
     fn states_limit_what_owners_and_moderators_do() {
-        let owner = Caller { signed_in: true, manager: true, owner: true, moderator: false };
-        let moderator = Caller { signed_in: true, moderator: true, ..Caller::default() };
+        let owner = Caller {
+            signed_in: true,
+            manager: true,
+            owner: true,
+            moderator: false,
+        };
+        let moderator = Caller {
+            signed_in: true,
+            moderator: true,
+            ..Caller::default()
+        };
         for s in S::ALL {
-            assert_eq!(check(Op::EditSheet, owner, Some(*s)).is_ok(), s.editable(), "{s:?}");
+            assert_eq!(
+                check(Op::EditSheet, owner, Some(*s)).is_ok(),
+                s.editable(),
+                "{s:?}"
+            );
             assert_eq!(
                 check(Op::Moderate, moderator, Some(*s)).is_ok(),
                 matches!(s, S::Submitted | S::Published)

@@ -45,7 +45,8 @@ fn complete_sheet<'a>(id: &'a str, version: &'a str, intent: &'a str) -> Vec<(&'
 }
 
 async fn editor(app: &TestApp, c: &Client, id: i32) -> (u16, Value) {
-    app.json(c, "mission_editor", &[("id", &id.to_string())]).await
+    app.json(c, "mission_editor", &[("id", &id.to_string())])
+        .await
 }
 
 #[tokio::test]
@@ -57,15 +58,36 @@ async fn a_mission_goes_from_draft_to_published_through_moderation() {
 
     // Incomplete submission: French messages per field, nothing lost.
     let (status, body) = app
-        .json(&manager, "save_mission", &[("id", &ids), ("version", "1"), ("intent", "soumettre"), ("title", "Une mission")])
+        .json(
+            &manager,
+            "save_mission",
+            &[
+                ("id", &ids),
+                ("version", "1"),
+                ("intent", "soumettre"),
+                ("title", "Une mission"),
+            ],
+        )
         .await;
     assert_eq!(status, 400, "{body}");
-    assert!(body["Invalid"]["fields"]["description"].as_str().unwrap().contains("Renseignez"));
+    assert!(body["Invalid"]["fields"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("Renseignez"));
     assert_eq!(body["Invalid"]["values"]["title"], "Une mission");
 
     // A draft saves incomplete; the version moves on.
     let (status, saved) = app
-        .json(&manager, "save_mission", &[("id", &ids), ("version", "1"), ("intent", "autosave"), ("title", "Une mission")])
+        .json(
+            &manager,
+            "save_mission",
+            &[
+                ("id", &ids),
+                ("version", "1"),
+                ("intent", "autosave"),
+                ("title", "Une mission"),
+            ],
+        )
         .await;
     assert_eq!(status, 200, "{saved}");
     assert_eq!(saved["version"], 2);
@@ -73,21 +95,42 @@ async fn a_mission_goes_from_draft_to_published_through_moderation() {
 
     // A save based on the old version is refused, never overwrites.
     let (status, body) = app
-        .json(&manager, "save_mission", &[("id", &ids), ("version", "1"), ("intent", "autosave"), ("title", "Écrasement")])
+        .json(
+            &manager,
+            "save_mission",
+            &[
+                ("id", &ids),
+                ("version", "1"),
+                ("intent", "autosave"),
+                ("title", "Écrasement"),
+            ],
+        )
         .await;
     assert_eq!(status, 409, "{body}");
     let (_, e) = editor(&app, &manager, id).await;
     assert_eq!(e["form"]["title"], "Une mission");
 
     // Complete and submit.
-    let (status, body) = app.json(&manager, "save_mission", &complete_sheet(&ids, "2", "soumettre")).await;
+    let (status, body) = app
+        .json(
+            &manager,
+            "save_mission",
+            &complete_sheet(&ids, "2", "soumettre"),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     let (_, e) = editor(&app, &manager, id).await;
     assert_eq!(e["status"], "soumise");
     assert_eq!(e["editable"], true);
 
     // Not public yet.
-    let (status, page) = app.json(&client(), "list_missions", &[("q", "parcours de candidature")]).await;
+    let (status, page) = app
+        .json(
+            &client(),
+            "list_missions",
+            &[("q", "parcours de candidature")],
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(page["total"], 0);
 
@@ -95,13 +138,29 @@ async fn a_mission_goes_from_draft_to_published_through_moderation() {
     let moderator = app.signed_in(MODERATOR).await;
     let (status, queue) = app.json(&moderator, "moderation_queue", &[]).await;
     assert_eq!(status, 200, "{queue}");
-    assert!(queue["submitted"].as_array().unwrap().iter().any(|q| q["id"] == id && q["first_review"] == true));
+    assert!(queue["submitted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["id"] == id && q["first_review"] == true));
     let (status, body) = app
-        .json(&moderator, "moderate_mission", &[("id", &ids), ("action", "demander_modifications")])
+        .json(
+            &moderator,
+            "moderate_mission",
+            &[("id", &ids), ("action", "demander_modifications")],
+        )
         .await;
     assert_eq!(status, 400, "{body}");
     let (status, _) = app
-        .json(&moderator, "moderate_mission", &[("id", &ids), ("action", "demander_modifications"), ("comment", "Précisez le lieu.")])
+        .json(
+            &moderator,
+            "moderate_mission",
+            &[
+                ("id", &ids),
+                ("action", "demander_modifications"),
+                ("comment", "Précisez le lieu."),
+            ],
+        )
         .await;
     assert_eq!(status, 200);
     let mail = app::backend::mail::read_outbox(&app.outbox, 100)
@@ -121,22 +180,54 @@ async fn a_mission_goes_from_draft_to_published_through_moderation() {
     let (status, body) = app.json(&manager, "save_mission", &fixed).await;
     assert_eq!(status, 200, "{body}");
     let (_, queue) = app.json(&moderator, "moderation_queue", &[]).await;
-    let item = queue["submitted"].as_array().unwrap().iter().find(|q| q["id"] == id).unwrap().clone();
+    let item = queue["submitted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == id)
+        .unwrap()
+        .clone();
     assert_eq!(item["first_review"], false);
     assert_eq!(item["changes"].as_array().unwrap().len(), 1, "{item}");
     assert_eq!(item["changes"][0]["field"], "Lieu");
 
-    let (status, _) = app.json(&moderator, "moderate_mission", &[("id", &ids), ("action", "publier")]).await;
+    let (status, _) = app
+        .json(
+            &moderator,
+            "moderate_mission",
+            &[("id", &ids), ("action", "publier")],
+        )
+        .await;
     assert_eq!(status, 200);
-    let (_, page) = app.json(&client(), "list_missions", &[("q", "parcours de candidature")]).await;
+    let (_, page) = app
+        .json(
+            &client(),
+            "list_missions",
+            &[("q", "parcours de candidature")],
+        )
+        .await;
     assert_eq!(page["total"], 1);
-    assert_eq!(page["missions"][0]["slug"], "refonte-du-parcours-de-candidature");
+    assert_eq!(
+        page["missions"][0]["slug"],
+        "refonte-du-parcours-de-candidature"
+    );
 
     // Published sheets are no longer editable; the history has every step.
-    let (status, _) = app.json(&manager, "save_mission", &complete_sheet(&ids, "9", "autosave")).await;
+    let (status, _) = app
+        .json(
+            &manager,
+            "save_mission",
+            &complete_sheet(&ids, "9", "autosave"),
+        )
+        .await;
     assert_eq!(status, 409);
     let (_, e) = editor(&app, &manager, id).await;
-    let actions: Vec<&str> = e["history"].as_array().unwrap().iter().map(|h| h["action_label"].as_str().unwrap()).collect();
+    let actions: Vec<&str> = e["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["action_label"].as_str().unwrap())
+        .collect();
     assert_eq!(actions.len(), 5, "{actions:?}");
     assert_eq!(actions[0], "Publier");
 }
@@ -161,7 +252,10 @@ async fn refused_calls_say_why_in_french_and_leak_nothing() {
         ("duplicate_mission", vec![("id", &ids)]),
         ("close_mission", vec![("id", &ids), ("action", "fermer")]),
         ("moderation_queue", vec![]),
-        ("moderate_mission", vec![("id", &ids), ("action", "publier")]),
+        (
+            "moderate_mission",
+            vec![("id", &ids), ("action", "publier")],
+        ),
     ];
     // (caller, endpoint) → expected status; 200 where allowed.
     let expected = |who: &str, endpoint: &str| -> u16 {
@@ -170,23 +264,47 @@ async fn refused_calls_say_why_in_french_and_leak_nothing() {
             ("agent", _) => 403,
             ("autre responsable", "admin_space" | "create_mission") => 200,
             ("autre responsable", _) => 403,
-            ("modérateur", "admin_space" | "mission_editor" | "moderation_queue" | "close_mission") => 200,
+            (
+                "modérateur",
+                "admin_space" | "mission_editor" | "moderation_queue" | "close_mission",
+            ) => 200,
             // The draft is not submitted: a moderator may not publish it yet.
             ("modérateur", "moderate_mission") => 409,
             ("modérateur", _) => 403,
             _ => unreachable!(),
         }
     };
-    for (who, c) in [("visiteur", &visitor), ("agent", &agent), ("autre responsable", &other), ("modérateur", &moderator)] {
+    for (who, c) in [
+        ("visiteur", &visitor),
+        ("agent", &agent),
+        ("autre responsable", &other),
+        ("modérateur", &moderator),
+    ] {
         for (endpoint, args) in &calls {
             let (status, body) = app.json(c, endpoint, args).await;
-            assert_eq!(status, expected(who, endpoint), "{who} × {endpoint}: {body}");
+            assert_eq!(
+                status,
+                expected(who, endpoint),
+                "{who} × {endpoint}: {body}"
+            );
             if status >= 400 {
                 let text = body.to_string();
-                assert!(!text.contains("Refonte") && !text.contains(MANAGER), "{who} × {endpoint} leaks: {text}");
-                let message = body.as_object().and_then(|o| o.values().next()).and_then(|v| v.as_str()).unwrap_or("");
+                assert!(
+                    !text.contains("Refonte") && !text.contains(MANAGER),
+                    "{who} × {endpoint} leaks: {text}"
+                );
+                let message = body
+                    .as_object()
+                    .and_then(|o| o.values().next())
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("");
                 if status == 403 {
-                    assert!(message.contains("réservé") || message.contains("Seule") || message.contains("vôtres"), "{who} × {endpoint}: {body}");
+                    assert!(
+                        message.contains("réservé")
+                            || message.contains("Seule")
+                            || message.contains("vôtres"),
+                        "{who} × {endpoint}: {body}"
+                    );
                 }
             }
         }
@@ -213,21 +331,48 @@ async fn duplicate_and_close() {
     let manager = app.signed_in(MANAGER).await;
     let id = new_draft(&app, &manager).await;
     let ids = id.to_string();
-    let (status, _) = app.json(&manager, "save_mission", &complete_sheet(&ids, "1", "autosave")).await;
+    let (status, _) = app
+        .json(
+            &manager,
+            "save_mission",
+            &complete_sheet(&ids, "1", "autosave"),
+        )
+        .await;
     assert_eq!(status, 200);
-    let (status, _) = app.json(&manager, "duplicate_mission", &[("id", &ids)]).await;
+    let (status, _) = app
+        .json(&manager, "duplicate_mission", &[("id", &ids)])
+        .await;
     assert_eq!(status, 200);
     let copy = new_draft_id_after(&app, &manager, id).await;
     let (_, e) = editor(&app, &manager, copy).await;
-    assert_eq!(e["form"]["title"], "Copie de Refonte du parcours de candidature");
+    assert_eq!(
+        e["form"]["title"],
+        "Copie de Refonte du parcours de candidature"
+    );
     assert_eq!(e["form"]["skills"]["ux-ui-design"], "on");
 
-    let (status, _) = app.json(&manager, "close_mission", &[("id", &ids), ("action", "fermer"), ("comment", "Besoin couvert")]).await;
+    let (status, _) = app
+        .json(
+            &manager,
+            "close_mission",
+            &[
+                ("id", &ids),
+                ("action", "fermer"),
+                ("comment", "Besoin couvert"),
+            ],
+        )
+        .await;
     assert_eq!(status, 200);
     let (_, e) = editor(&app, &manager, id).await;
     assert_eq!(e["status"], "fermee");
     assert_eq!(e["history"][0]["comment"], "Besoin couvert");
-    let (status, _) = app.json(&manager, "close_mission", &[("id", &ids), ("action", "fermer")]).await;
+    let (status, _) = app
+        .json(
+            &manager,
+            "close_mission",
+            &[("id", &ids), ("action", "fermer")],
+        )
+        .await;
     assert_eq!(status, 409, "closing twice is refused");
 }
 

@@ -714,11 +714,14 @@ async fn too_large_bodies_get_a_french_json_error() {
 #[tokio::test]
 async fn a_mission_title_cannot_break_out_of_the_page_title() {
     use app::backend::entities::mission;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, QueryFilter};
     let app = spawn().await;
     let slug = first_slug(&app).await;
     mission::Entity::update_many()
-        .col_expr(mission::Column::Title, Expr::value("Données & co </title><script>alert(1)</script>"))
+        .col_expr(
+            mission::Column::Title,
+            Expr::value("Données & co </title><script>alert(1)</script>"),
+        )
         .filter(mission::Column::Slug.eq(slug.as_str()))
         .exec(app.state.db.write())
         .await
@@ -726,5 +729,8 @@ async fn a_mission_title_cannot_break_out_of_the_page_title() {
     let (status, html) = app.page(&client(), &format!("/missions/{slug}")).await;
     assert_eq!(status, 200);
     assert!(!html.contains("<script>alert(1)"), "no markup from data");
-    assert!(html.contains("<title>Données &amp; co &lt;/title>&lt;script>"), "escaped title");
+    assert!(
+        html.contains("<title>Données &amp; co &lt;/title>&lt;script>"),
+        "escaped title"
+    );
 }

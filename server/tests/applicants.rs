@@ -10,7 +10,12 @@ const LINE_MANAGER: &str = "camille.martin@numerique.gouv.fr";
 
 fn token_in(body: &str) -> Option<String> {
     let start = body.find("/accord?jeton=")? + "/accord?jeton=".len();
-    Some(body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect())
+    Some(
+        body[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect(),
+    )
 }
 
 #[tokio::test]
@@ -18,24 +23,39 @@ async fn an_agent_is_selected_only_with_the_line_managers_agreement() {
     let app = spawn().await;
     let manager = app.signed_in(MANAGER).await;
     let (_, space) = app.json(&manager, "admin_space", &[]).await;
-    let mission = space["missions"].as_array().unwrap().iter().find(|m| m["status"] == "publiee").expect("a seeded mission").clone();
+    let mission = space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "publiee")
+        .expect("a seeded mission")
+        .clone();
     let mission_id = mission["id"].to_string();
     let slug = mission["slug"].as_str().unwrap().to_string();
 
     let agent = app.signed_in("lea.dupont@numerique.gouv.fr").await;
     let (status, body) = app
-        .json(&agent, "submit_application", &[
-            ("slug", slug.as_str()),
-            ("motivation", "Je souhaite contribuer à cette mission qui me tient à cœur."),
-            ("availability", "Deux jours par mois"),
-            ("manager_name", "Camille Martin"),
-            ("manager_email", LINE_MANAGER),
-            ("manager_ack", "on"),
-        ])
+        .json(
+            &agent,
+            "submit_application",
+            &[
+                ("slug", slug.as_str()),
+                (
+                    "motivation",
+                    "Je souhaite contribuer à cette mission qui me tient à cœur.",
+                ),
+                ("availability", "Deux jours par mois"),
+                ("manager_name", "Camille Martin"),
+                ("manager_email", LINE_MANAGER),
+                ("manager_ack", "on"),
+            ],
+        )
         .await;
     assert_eq!(status, 200, "{body}");
 
-    let (status, list) = app.json(&manager, "mission_applications", &[("id", &mission_id)]).await;
+    let (status, list) = app
+        .json(&manager, "mission_applications", &[("id", &mission_id)])
+        .await;
     assert_eq!(status, 200, "{list}");
     let a = &list["applicants"][0];
     assert_eq!(a["status"], "recue");
@@ -44,19 +64,41 @@ async fn an_agent_is_selected_only_with_the_line_managers_agreement() {
 
     // Nobody else sees the applications; the agent cannot move them.
     let other = app.signed_in("responsable.demo@education.gouv.fr").await;
-    let (status, body) = app.json(&other, "mission_applications", &[("id", &mission_id)]).await;
+    let (status, body) = app
+        .json(&other, "mission_applications", &[("id", &mission_id)])
+        .await;
     assert_eq!(status, 403);
     assert!(!body.to_string().contains("lea.dupont"));
-    let (status, _) = app.json(&agent, "move_application", &[("id", &app_id), ("action", "discuter")]).await;
+    let (status, _) = app
+        .json(
+            &agent,
+            "move_application",
+            &[("id", &app_id), ("action", "discuter")],
+        )
+        .await;
     assert_eq!(status, 403);
 
-    let (status, _) = app.json(&manager, "move_application", &[("id", &app_id), ("action", "discuter")]).await;
+    let (status, _) = app
+        .json(
+            &manager,
+            "move_application",
+            &[("id", &app_id), ("action", "discuter")],
+        )
+        .await;
     assert_eq!(status, 200);
-    let (status, body) = app.json(&manager, "move_application", &[("id", &app_id), ("action", "retenir")]).await;
+    let (status, body) = app
+        .json(
+            &manager,
+            "move_application",
+            &[("id", &app_id), ("action", "retenir")],
+        )
+        .await;
     assert_eq!(status, 409, "{body}");
     assert!(body.to_string().contains("accord du supérieur"));
 
-    let (status, _) = app.json(&manager, "request_agreement", &[("id", &app_id)]).await;
+    let (status, _) = app
+        .json(&manager, "request_agreement", &[("id", &app_id)])
+        .await;
     assert_eq!(status, 200);
     let mail = app::backend::mail::read_outbox(&app.outbox, 100)
         .into_iter()
@@ -67,34 +109,85 @@ async fn an_agent_is_selected_only_with_the_line_managers_agreement() {
 
     // Forged and malformed links are refused clearly.
     for bad in ["", "abc", &"x".repeat(500), &format!("{token}x")] {
-        let (status, body) = app.json(&client(), "answer_agreement", &[("jeton", bad), ("answer", "accord")]).await;
+        let (status, body) = app
+            .json(
+                &client(),
+                "answer_agreement",
+                &[("jeton", bad), ("answer", "accord")],
+            )
+            .await;
         assert_eq!(status, 404, "{bad}: {body}");
     }
     let (status, page) = app.json(&client(), "agreement", &[("jeton", &token)]).await;
     assert_eq!(status, 200, "{page}");
     assert_eq!(page["manager_name"], "Camille Martin");
-    assert!(page["time_asked"].as_str().unwrap().contains("Deux jours par mois"));
+    assert!(page["time_asked"]
+        .as_str()
+        .unwrap()
+        .contains("Deux jours par mois"));
 
-    let (status, body) = app.json(&client(), "answer_agreement", &[("jeton", &token), ("answer", "accord_reduit")]).await;
+    let (status, body) = app
+        .json(
+            &client(),
+            "answer_agreement",
+            &[("jeton", &token), ("answer", "accord_reduit")],
+        )
+        .await;
     assert_eq!(status, 400, "a reduced time must be stated: {body}");
     let (status, _) = app
-        .json(&client(), "answer_agreement", &[("jeton", &token), ("answer", "accord_reduit"), ("time_agreed", "Un jour par mois")])
+        .json(
+            &client(),
+            "answer_agreement",
+            &[
+                ("jeton", &token),
+                ("answer", "accord_reduit"),
+                ("time_agreed", "Un jour par mois"),
+            ],
+        )
         .await;
     assert_eq!(status, 200);
-    let (status, body) = app.json(&client(), "answer_agreement", &[("jeton", &token), ("answer", "refus"), ("reason", "Changement d’avis")]).await;
+    let (status, body) = app
+        .json(
+            &client(),
+            "answer_agreement",
+            &[
+                ("jeton", &token),
+                ("answer", "refus"),
+                ("reason", "Changement d’avis"),
+            ],
+        )
+        .await;
     assert_eq!(status, 409, "a link works once: {body}");
 
-    let (_, list) = app.json(&manager, "mission_applications", &[("id", &mission_id)]).await;
+    let (_, list) = app
+        .json(&manager, "mission_applications", &[("id", &mission_id)])
+        .await;
     assert_eq!(list["applicants"][0]["agreement"]["given"], true);
-    assert_eq!(list["applicants"][0]["agreement"]["time_agreed"], "Un jour par mois");
+    assert_eq!(
+        list["applicants"][0]["agreement"]["time_agreed"],
+        "Un jour par mois"
+    );
 
-    let (status, body) = app.json(&manager, "move_application", &[("id", &app_id), ("action", "retenir")]).await;
+    let (status, body) = app
+        .json(
+            &manager,
+            "move_application",
+            &[("id", &app_id), ("action", "retenir")],
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     // One place: the mission is filled and no longer open to applications.
-    let (_, e) = app.json(&manager, "mission_editor", &[("id", &mission_id)]).await;
+    let (_, e) = app
+        .json(&manager, "mission_editor", &[("id", &mission_id)])
+        .await;
     assert_eq!(e["status"], "pourvue");
     let (_, mine) = app.json(&agent, "my_space", &[]).await;
-    let steps: Vec<String> = mine["applications"][0]["timeline"].as_array().unwrap().iter().map(|t| t["status"].as_str().unwrap().to_string()).collect();
+    let steps: Vec<String> = mine["applications"][0]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["status"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(steps.last().unwrap(), "Retenue", "{steps:?}");
     assert!(steps.contains(&"Accord du supérieur demandé".to_string()));
 }
@@ -104,30 +197,84 @@ async fn declining_needs_a_reason_from_the_list() {
     let app = spawn().await;
     let manager = app.signed_in(MANAGER).await;
     let (_, space) = app.json(&manager, "admin_space", &[]).await;
-    let mission = space["missions"].as_array().unwrap().iter().find(|m| m["status"] == "publiee").unwrap().clone();
+    let mission = space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "publiee")
+        .unwrap()
+        .clone();
     let agent = app.signed_in("paul.durand@numerique.gouv.fr").await;
     let (status, _) = app
-        .json(&agent, "submit_application", &[
-            ("slug", mission["slug"].as_str().unwrap()),
-            ("motivation", "Je souhaite contribuer à cette mission qui me tient à cœur."),
-            ("availability", "Un jour par semaine"),
-            ("manager_name", "Camille Martin"),
-            ("manager_email", LINE_MANAGER),
-            ("manager_ack", "on"),
-        ])
+        .json(
+            &agent,
+            "submit_application",
+            &[
+                ("slug", mission["slug"].as_str().unwrap()),
+                (
+                    "motivation",
+                    "Je souhaite contribuer à cette mission qui me tient à cœur.",
+                ),
+                ("availability", "Un jour par semaine"),
+                ("manager_name", "Camille Martin"),
+                ("manager_email", LINE_MANAGER),
+                ("manager_ack", "on"),
+            ],
+        )
         .await;
     assert_eq!(status, 200);
-    let (_, list) = app.json(&manager, "mission_applications", &[("id", &mission["id"].to_string())]).await;
+    let (_, list) = app
+        .json(
+            &manager,
+            "mission_applications",
+            &[("id", &mission["id"].to_string())],
+        )
+        .await;
     let id = list["applicants"][0]["id"].to_string();
-    let (status, _) = app.json(&manager, "move_application", &[("id", &id), ("action", "ne_pas_retenir"), ("reason", "n'importe quoi")]).await;
+    let (status, _) = app
+        .json(
+            &manager,
+            "move_application",
+            &[
+                ("id", &id),
+                ("action", "ne_pas_retenir"),
+                ("reason", "n'importe quoi"),
+            ],
+        )
+        .await;
     assert_eq!(status, 409);
-    let (status, _) = app.json(&manager, "move_application", &[("id", &id), ("action", "ne_pas_retenir"), ("reason", "disponibilite"), ("note", "Merci !")]).await;
+    let (status, _) = app
+        .json(
+            &manager,
+            "move_application",
+            &[
+                ("id", &id),
+                ("action", "ne_pas_retenir"),
+                ("reason", "disponibilite"),
+                ("note", "Merci !"),
+            ],
+        )
+        .await;
     assert_eq!(status, 200);
     let (_, mine) = app.json(&agent, "my_space", &[]).await;
     assert_eq!(mine["applications"][0]["status"], "non_retenue");
-    let last = mine["applications"][0]["timeline"].as_array().unwrap().last().unwrap().clone();
-    assert!(last["note"].as_str().unwrap().contains("disponibilités"), "{last}");
+    let last = mine["applications"][0]["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert!(
+        last["note"].as_str().unwrap().contains("disponibilités"),
+        "{last}"
+    );
     // Closed: nothing moves it any more.
-    let (status, _) = app.json(&manager, "move_application", &[("id", &id), ("action", "discuter")]).await;
+    let (status, _) = app
+        .json(
+            &manager,
+            "move_application",
+            &[("id", &id), ("action", "discuter")],
+        )
+        .await;
     assert_eq!(status, 409);
 }

@@ -102,8 +102,12 @@ pub async fn save_mission(
     let saved = crate::backend::sheets::save(&state, &me, id, version, &form, submit).await?;
     match intent.as_str() {
         "autosave" => {}
-        "soumettre" => go_to(&format!("/espace-administration/missions/{id}/modifier?info=soumise")),
-        _ => go_to(&format!("/espace-administration/missions/{id}/modifier?info=enregistree")),
+        "soumettre" => go_to(&format!(
+            "/espace-administration/missions/{id}/modifier?info=soumise"
+        )),
+        _ => go_to(&format!(
+            "/espace-administration/missions/{id}/modifier?info=enregistree"
+        )),
     }
     Ok(saved)
 }
@@ -115,7 +119,9 @@ pub async fn duplicate_mission(#[server(default)] id: String) -> Result<(), AppE
     let state = state()?;
     let me = require_user(&state).await?;
     let copy = crate::backend::sheets::duplicate(&state, &me, id_of(&id)?).await?;
-    go_to(&format!("/espace-administration/missions/{copy}/modifier?info=dupliquee"));
+    go_to(&format!(
+        "/espace-administration/missions/{copy}/modifier?info=dupliquee"
+    ));
     Ok(())
 }
 
@@ -133,7 +139,9 @@ pub async fn close_mission(
     let id = id_of(&id)?;
     let action = MissionAction::from_code(action.trim()).ok_or(AppError::BadRequest)?;
     crate::backend::sheets::close(&state, &me, id, action, comment_of(&comment)).await?;
-    go_to(&format!("/espace-administration/missions/{id}/modifier?info=statut"));
+    go_to(&format!(
+        "/espace-administration/missions/{id}/modifier?info=statut"
+    ));
     Ok(())
 }
 
@@ -161,7 +169,12 @@ pub async fn moderate_mission(
     let id = id_of(&id)?;
     let action = MissionAction::from_code(action.trim()).ok_or(AppError::BadRequest)?;
     let comment = comment_of(&comment);
-    if comment.is_none() && matches!(action, MissionAction::RequestChanges | MissionAction::Unpublish) {
+    if comment.is_none()
+        && matches!(
+            action,
+            MissionAction::RequestChanges | MissionAction::Unpublish
+        )
+    {
         let mut fields = crate::error::FieldErrors::new();
         fields.insert(format!("comment-{id}"), "Expliquez ce qui doit changer : le commentaire est envoyé aux responsables de la mission.".into());
         return Err(AppError::invalid(fields, Default::default()));

@@ -19,11 +19,16 @@ fn text_of(raw: &str) -> Option<String> {
 
 /// The applications of a mission, for its owners (and moderators).
 #[server(endpoint = "mission_applications")]
-pub async fn mission_applications(#[server(default)] id: String) -> Result<ApplicantsData, AppError> {
+pub async fn mission_applications(
+    #[server(default)] id: String,
+) -> Result<ApplicantsData, AppError> {
     use super::context::*;
     let state = state()?;
     let me = require_user(&state).await?;
-    let id: i32 = id.trim().parse().map_err(|_| AppError::NotFound("Cette mission n’existe pas.".into()))?;
+    let id: i32 = id
+        .trim()
+        .parse()
+        .map_err(|_| AppError::NotFound("Cette mission n’existe pas.".into()))?;
     crate::backend::applicants::list(state.db.read(), &me, id).await
 }
 
@@ -43,8 +48,18 @@ pub async fn move_application(
     let id = id_of(&id)?;
     let action = ApplicationAction::from_code(action.trim()).ok_or(AppError::BadRequest)?;
     let mission = crate::backend::applicants::mission_of(state.db.read(), id).await?;
-    crate::backend::applicants::move_application(&state, &me, id, action, text_of(&reason), text_of(&note)).await?;
-    go_to(&format!("/espace-administration/missions/{mission}/candidatures?info=statut"));
+    crate::backend::applicants::move_application(
+        &state,
+        &me,
+        id,
+        action,
+        text_of(&reason),
+        text_of(&note),
+    )
+    .await?;
+    go_to(&format!(
+        "/espace-administration/missions/{mission}/candidatures?info=statut"
+    ));
     Ok(())
 }
 
@@ -57,7 +72,9 @@ pub async fn request_agreement(#[server(default)] id: String) -> Result<(), AppE
     let id = id_of(&id)?;
     let mission = crate::backend::applicants::mission_of(state.db.read(), id).await?;
     crate::backend::applicants::request_agreement(&state, &me, id).await?;
-    go_to(&format!("/espace-administration/missions/{mission}/candidatures?info=accord-demande"));
+    go_to(&format!(
+        "/espace-administration/missions/{mission}/candidatures?info=accord-demande"
+    ));
     Ok(())
 }
 

@@ -11,8 +11,8 @@ use super::state::AppState;
 use super::time::datetime_fr;
 use crate::error::AppError;
 use crate::lifecycle::{
-    Actor, ApplicationAction, ApplicationActor, ApplicationFacts, ApplicationStatus,
-    MissionAction, DECLINE_REASONS,
+    Actor, ApplicationAction, ApplicationActor, ApplicationFacts, ApplicationStatus, MissionAction,
+    DECLINE_REASONS,
 };
 use crate::model::{label, Agreement, AgreementPage, Applicant, ApplicantsData, TimelineEvent};
 use crate::rights::Operation;
@@ -37,7 +37,11 @@ fn not_found() -> AppError {
     AppError::NotFound("Cette candidature n’existe pas.".into())
 }
 
-pub async fn list(db: &DatabaseConnection, me: &user::Model, mission_id: i32) -> Result<ApplicantsData, AppError> {
+pub async fn list(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    mission_id: i32,
+) -> Result<ApplicantsData, AppError> {
     let (m, caller) = authorize(db, me, mission_id, Operation::ViewApplications).await?;
     let apps = application::Entity::find()
         .filter(application::Column::MissionId.eq(m.id))
@@ -52,8 +56,13 @@ pub async fn list(db: &DatabaseConnection, me: &user::Model, mission_id: i32) ->
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let rows: Vec<(application::Model, Option<user::Model>)> =
-        apps.into_iter().map(|a| { let u = users.remove(&a.user_id); (a, u) }).collect();
+    let rows: Vec<(application::Model, Option<user::Model>)> = apps
+        .into_iter()
+        .map(|a| {
+            let u = users.remove(&a.user_id);
+            (a, u)
+        })
+        .collect();
     let mut timelines: HashMap<i32, Vec<TimelineEvent>> = HashMap::new();
     for e in application_event::Entity::find()
         .filter(application_event::Column::ApplicationId.is_in(ids.clone()))
@@ -62,12 +71,17 @@ pub async fn list(db: &DatabaseConnection, me: &user::Model, mission_id: i32) ->
         .all(db)
         .await?
     {
-        let status = ApplicationStatus::from_code(&e.status).map(|s| s.label()).unwrap_or("");
-        timelines.entry(e.application_id).or_default().push(TimelineEvent {
-            status: status.to_string(),
-            at: datetime_fr(e.at),
-            note: e.note,
-        });
+        let status = ApplicationStatus::from_code(&e.status)
+            .map(|s| s.label())
+            .unwrap_or("");
+        timelines
+            .entry(e.application_id)
+            .or_default()
+            .push(TimelineEvent {
+                status: status.to_string(),
+                at: datetime_fr(e.at),
+                note: e.note,
+            });
     }
     let mut agreements: HashMap<i32, Agreement> = HashMap::new();
     for r in agreement_request::Entity::find()
@@ -78,7 +92,11 @@ pub async fn list(db: &DatabaseConnection, me: &user::Model, mission_id: i32) ->
     {
         agreements.insert(r.application_id, agreement_of(&r));
     }
-    let may_handle = caller.owner && matches!(status_of(&m), crate::lifecycle::MissionStatus::Published | crate::lifecycle::MissionStatus::Filled);
+    let may_handle = caller.owner
+        && matches!(
+            status_of(&m),
+            crate::lifecycle::MissionStatus::Published | crate::lifecycle::MissionStatus::Filled
+        );
     let applicants = rows
         .into_iter()
         .filter_map(|(a, u)| {
@@ -96,7 +114,10 @@ pub async fn list(db: &DatabaseConnection, me: &user::Model, mission_id: i32) ->
                 manager_email: a.manager_email,
                 status: status.code().into(),
                 status_label: status.label().into(),
-                decline_reason: a.decline_reason.as_deref().map(|r| label(DECLINE_REASONS, r).to_string()),
+                decline_reason: a
+                    .decline_reason
+                    .as_deref()
+                    .map(|r| label(DECLINE_REASONS, r).to_string()),
                 timeline: timelines.remove(&a.id).unwrap_or_default(),
                 agreement: agreements.remove(&a.id),
                 may_handle: may_handle && !status.closed(),
@@ -109,12 +130,17 @@ pub async fn list(db: &DatabaseConnection, me: &user::Model, mission_id: i32) ->
         status_label: status_of_label(&m.status),
         places: m.places,
         applicants,
-        reasons: DECLINE_REASONS.iter().map(|(c, l)| (c.to_string(), l.to_string())).collect(),
+        reasons: DECLINE_REASONS
+            .iter()
+            .map(|(c, l)| (c.to_string(), l.to_string()))
+            .collect(),
     })
 }
 
 fn status_of_label(code: &str) -> String {
-    crate::lifecycle::MissionStatus::from_code(code).map(|s| s.label().to_string()).unwrap_or_default()
+    crate::lifecycle::MissionStatus::from_code(code)
+        .map(|s| s.label().to_string())
+        .unwrap_or_default()
 }
 
 fn agreement_of(r: &agreement_request::Model) -> Agreement {
@@ -133,7 +159,10 @@ fn agreement_of(r: &agreement_request::Model) -> Agreement {
     }
 }
 
-async fn latest_agreement(db: &impl ConnectionTrait, application_id: i32) -> Result<Option<agreement_request::Model>, AppError> {
+async fn latest_agreement(
+    db: &impl ConnectionTrait,
+    application_id: i32,
+) -> Result<Option<agreement_request::Model>, AppError> {
     Ok(agreement_request::Entity::find()
         .filter(agreement_request::Column::ApplicationId.eq(application_id))
         .order_by_desc(agreement_request::Column::Id)
@@ -147,7 +176,10 @@ async fn handled(
     me: &user::Model,
     application_id: i32,
 ) -> Result<(application::Model, mission::Model), AppError> {
-    let a = application::Entity::find_by_id(application_id).one(db).await?.ok_or_else(not_found)?;
+    let a = application::Entity::find_by_id(application_id)
+        .one(db)
+        .await?
+        .ok_or_else(not_found)?;
     let (m, _) = authorize(db, me, a.mission_id, Operation::HandleApplications).await?;
     Ok((a, m))
 }
@@ -161,7 +193,10 @@ pub async fn move_application(
     reason: Option<String>,
     note: Option<String>,
 ) -> Result<(), AppError> {
-    if matches!(action, ApplicationAction::Withdraw | ApplicationAction::RequestAgreement) {
+    if matches!(
+        action,
+        ApplicationAction::Withdraw | ApplicationAction::RequestAgreement
+    ) {
         return Err(AppError::BadRequest);
     }
     let db = state.db.write();
@@ -169,7 +204,9 @@ pub async fn move_application(
     let reason = reason.filter(|r| crate::model::is_code(DECLINE_REASONS, r));
     let agreement = latest_agreement(db, a.id).await?;
     let facts = ApplicationFacts {
-        agreement_given: agreement.as_ref().is_some_and(|r| matches!(r.answer.as_deref(), Some("accord" | "accord_reduit"))),
+        agreement_given: agreement
+            .as_ref()
+            .is_some_and(|r| matches!(r.answer.as_deref(), Some("accord" | "accord_reduit"))),
         has_reason: reason.is_some(),
     };
     let from = ApplicationStatus::from_code(&a.status).ok_or(AppError::Internal)?;
@@ -208,7 +245,9 @@ async fn set_status(
         update = update.col_expr(application::Column::DeclineReason, Expr::value(reason));
     }
     if update.exec(&txn).await?.rows_affected == 0 {
-        return Err(AppError::Conflict("Cette candidature vient de changer : rechargez la page.".into()));
+        return Err(AppError::Conflict(
+            "Cette candidature vient de changer : rechargez la page.".into(),
+        ));
     }
     application_event::ActiveModel {
         application_id: Set(a.id),
@@ -225,14 +264,20 @@ async fn set_status(
 
 /// Once as many agents are selected as there are places, the mission is
 /// filled and everyone still waiting is told, kindly.
-async fn fill_if_complete(state: &AppState, me: &user::Model, m: mission::Model) -> Result<(), AppError> {
+async fn fill_if_complete(
+    state: &AppState,
+    me: &user::Model,
+    m: mission::Model,
+) -> Result<(), AppError> {
     let db = state.db.write();
     let selected = application::Entity::find()
         .filter(application::Column::MissionId.eq(m.id))
         .filter(application::Column::Status.eq(ApplicationStatus::Selected.code()))
         .count(db)
         .await?;
-    if selected < m.places.max(1) as u64 || status_of(&m) != crate::lifecycle::MissionStatus::Published {
+    if selected < m.places.max(1) as u64
+        || status_of(&m) != crate::lifecycle::MissionStatus::Published
+    {
         return Ok(());
     }
     let m = transition(state, me, m, MissionAction::MarkFilled, Actor::System, None).await?;
@@ -244,8 +289,25 @@ async fn fill_if_complete(state: &AppState, me: &user::Model, m: mission::Model)
     for a in waiting {
         let from = ApplicationStatus::from_code(&a.status).ok_or(AppError::Internal)?;
         let note = Some(label(DECLINE_REASONS, "places_pourvues").to_string());
-        if set_status(db, &a, from, ApplicationStatus::NotSelected, Some("places_pourvues".into()), note.clone()).await.is_ok() {
-            notify_agent(state, &a, &m, ApplicationStatus::NotSelected, note.as_deref()).await?;
+        if set_status(
+            db,
+            &a,
+            from,
+            ApplicationStatus::NotSelected,
+            Some("places_pourvues".into()),
+            note.clone(),
+        )
+        .await
+        .is_ok()
+        {
+            notify_agent(
+                state,
+                &a,
+                &m,
+                ApplicationStatus::NotSelected,
+                note.as_deref(),
+            )
+            .await?;
         }
     }
     Ok(())
@@ -259,7 +321,9 @@ async fn notify_agent(
     note: Option<&str>,
 ) -> Result<(), AppError> {
     let db = state.db.write();
-    let Some(agent) = user::Entity::find_by_id(a.user_id).one(db).await? else { return Ok(()) };
+    let Some(agent) = user::Entity::find_by_id(a.user_id).one(db).await? else {
+        return Ok(());
+    };
     let what = match to {
         ApplicationStatus::InDiscussion => "L’équipe de la mission souhaite échanger avec vous : elle vous contactera prochainement.".to_string(),
         ApplicationStatus::AgreementRequested => "L’équipe de la mission a demandé l’accord de votre supérieur hiérarchique.".to_string(),
@@ -276,25 +340,44 @@ async fn notify_agent(
     );
     let _ = state
         .mailer
-        .send(db, Mail { to: agent.email, subject: format!("Votre candidature : {}", to.label()), body: body.clone(), journal_body: body })
+        .send(
+            db,
+            Mail {
+                to: agent.email,
+                subject: format!("Votre candidature : {}", to.label()),
+                body: body.clone(),
+                journal_body: body,
+            },
+        )
         .await;
     Ok(())
 }
 
 /// E-mails the line manager a single-use link to agree or refuse.
-pub async fn request_agreement(state: &AppState, me: &user::Model, application_id: i32) -> Result<(), AppError> {
+pub async fn request_agreement(
+    state: &AppState,
+    me: &user::Model,
+    application_id: i32,
+) -> Result<(), AppError> {
     let db = state.db.write();
     let (a, m) = handled(db, me, application_id).await?;
     let from = ApplicationStatus::from_code(&a.status).ok_or(AppError::Internal)?;
     let to = from
-        .apply(ApplicationAction::RequestAgreement, ApplicationActor::MissionOwner, ApplicationFacts::default())
+        .apply(
+            ApplicationAction::RequestAgreement,
+            ApplicationActor::MissionOwner,
+            ApplicationFacts::default(),
+        )
         .map_err(super::sheets::refused)?;
     let token = new_token();
     let now = Utc::now();
-    let time_asked: String = format!("{} — disponibilités de l’agent : {}", m.effort_text, a.availability)
-        .chars()
-        .take(500)
-        .collect();
+    let time_asked: String = format!(
+        "{} — disponibilités de l’agent : {}",
+        m.effort_text, a.availability
+    )
+    .chars()
+    .take(500)
+    .collect();
     agreement_request::ActiveModel {
         application_id: Set(a.id),
         token_hash: Set(hash_token(&token)),
@@ -307,10 +390,21 @@ pub async fn request_agreement(state: &AppState, me: &user::Model, application_i
     .insert(db)
     .await?;
     if from != to {
-        set_status(db, &a, from, to, None, Some(format!("Demande envoyée à {}", a.manager_name))).await?;
+        set_status(
+            db,
+            &a,
+            from,
+            to,
+            None,
+            Some(format!("Demande envoyée à {}", a.manager_name)),
+        )
+        .await?;
         notify_agent(state, &a, &m, to, None).await?;
     }
-    let agent = user::Entity::find_by_id(a.user_id).one(db).await?.ok_or(AppError::Internal)?;
+    let agent = user::Entity::find_by_id(a.user_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Internal)?;
     let agent_name = agent.display_name.unwrap_or(agent.email);
     let link = format!("{}/accord?jeton={token}", state.config.public_url);
     let body = |link: &str| {
@@ -325,12 +419,15 @@ pub async fn request_agreement(state: &AppState, me: &user::Model, application_i
     };
     let _ = state
         .mailer
-        .send(db, Mail {
-            to: a.manager_email.clone(),
-            subject: "Accord demandé pour une mission Talents numériques".into(),
-            body: body(&link),
-            journal_body: body("[lien personnel masqué]"),
-        })
+        .send(
+            db,
+            Mail {
+                to: a.manager_email.clone(),
+                subject: "Accord demandé pour une mission Talents numériques".into(),
+                body: body(&link),
+                journal_body: body("[lien personnel masqué]"),
+            },
+        )
         .await;
     Ok(())
 }
@@ -339,7 +436,10 @@ fn invalid_link() -> AppError {
     AppError::NotFound("Ce lien n’est pas valide. Vérifiez qu’il est complet, ou demandez un nouveau lien à l’équipe de la mission.".into())
 }
 
-async fn agreement_by_token(db: &DatabaseConnection, token: &str) -> Result<agreement_request::Model, AppError> {
+async fn agreement_by_token(
+    db: &DatabaseConnection,
+    token: &str,
+) -> Result<agreement_request::Model, AppError> {
     if token.is_empty() || token.len() > 100 {
         return Err(invalid_link());
     }
@@ -351,17 +451,30 @@ async fn agreement_by_token(db: &DatabaseConnection, token: &str) -> Result<agre
 }
 
 /// What the line manager sees behind their link.
-pub async fn agreement_page(db: &DatabaseConnection, token: &str) -> Result<AgreementPage, AppError> {
+pub async fn agreement_page(
+    db: &DatabaseConnection,
+    token: &str,
+) -> Result<AgreementPage, AppError> {
     let r = agreement_by_token(db, token).await?;
-    let a = application::Entity::find_by_id(r.application_id).one(db).await?.ok_or_else(invalid_link)?;
+    let a = application::Entity::find_by_id(r.application_id)
+        .one(db)
+        .await?
+        .ok_or_else(invalid_link)?;
     let (m, admin) = mission::Entity::find_by_id(a.mission_id)
         .find_also_related(super::entities::administration::Entity)
         .one(db)
         .await?
         .ok_or_else(invalid_link)?;
-    let agent = user::Entity::find_by_id(a.user_id).one(db).await?.ok_or_else(invalid_link)?;
+    let agent = user::Entity::find_by_id(a.user_id)
+        .one(db)
+        .await?
+        .ok_or_else(invalid_link)?;
     let period = match (m.start_date, m.end_date) {
-        (Some(s), Some(e)) => format!("du {} au {}", super::time::date_fr(s), super::time::date_fr(e)),
+        (Some(s), Some(e)) => format!(
+            "du {} au {}",
+            super::time::date_fr(s),
+            super::time::date_fr(e)
+        ),
         (Some(s), None) => format!("à partir du {}", super::time::date_fr(s)),
         _ => "selon les disponibilités convenues".into(),
     };
@@ -389,39 +502,77 @@ pub async fn answer(
     let db = state.db.write();
     let r = agreement_by_token(db, token).await?;
     if r.answered_at.is_some() {
-        return Err(AppError::Conflict("Vous avez déjà répondu à cette demande : votre réponse est enregistrée.".into()));
+        return Err(AppError::Conflict(
+            "Vous avez déjà répondu à cette demande : votre réponse est enregistrée.".into(),
+        ));
     }
     if r.expires_at < Utc::now() {
-        return Err(AppError::Conflict("Ce lien a expiré. Demandez un nouveau lien à l’équipe de la mission.".into()));
+        return Err(AppError::Conflict(
+            "Ce lien a expiré. Demandez un nouveau lien à l’équipe de la mission.".into(),
+        ));
     }
     let mut c = crate::validate::Checker::new();
     c.keep("answer", answer);
     if !crate::model::is_code(ANSWERS, answer) {
         c.fail("answer", "Choisissez votre réponse.");
     }
-    let time_agreed = c.text("time_agreed", &time_agreed, answer == "accord_reduit", 2, 300, "le temps que vous accordez");
-    let reason = c.text("reason", &reason, answer == "refus", 5, 1_000, "le motif du refus");
+    let time_agreed = c.text(
+        "time_agreed",
+        &time_agreed,
+        answer == "accord_reduit",
+        2,
+        300,
+        "le temps que vous accordez",
+    );
+    let reason = c.text(
+        "reason",
+        &reason,
+        answer == "refus",
+        5,
+        1_000,
+        "le motif du refus",
+    );
     c.finish()?;
-    let a = application::Entity::find_by_id(r.application_id).one(db).await?.ok_or_else(invalid_link)?;
-    let m = mission::Entity::find_by_id(a.mission_id).one(db).await?.ok_or_else(invalid_link)?;
+    let a = application::Entity::find_by_id(r.application_id)
+        .one(db)
+        .await?
+        .ok_or_else(invalid_link)?;
+    let m = mission::Entity::find_by_id(a.mission_id)
+        .one(db)
+        .await?
+        .ok_or_else(invalid_link)?;
     let now = Utc::now();
     let txn = db.begin().await?;
     let updated = agreement_request::Entity::update_many()
         .col_expr(agreement_request::Column::AnsweredAt, Expr::value(now))
         .col_expr(agreement_request::Column::Answer, Expr::value(answer))
-        .col_expr(agreement_request::Column::TimeAgreed, Expr::value((!time_agreed.is_empty()).then_some(time_agreed.clone())))
-        .col_expr(agreement_request::Column::Reason, Expr::value((!reason.is_empty()).then_some(reason.clone())))
-        .col_expr(agreement_request::Column::AnsweredBy, Expr::value(Some(a.manager_name.clone())))
+        .col_expr(
+            agreement_request::Column::TimeAgreed,
+            Expr::value((!time_agreed.is_empty()).then_some(time_agreed.clone())),
+        )
+        .col_expr(
+            agreement_request::Column::Reason,
+            Expr::value((!reason.is_empty()).then_some(reason.clone())),
+        )
+        .col_expr(
+            agreement_request::Column::AnsweredBy,
+            Expr::value(Some(a.manager_name.clone())),
+        )
         .filter(agreement_request::Column::Id.eq(r.id))
         .filter(agreement_request::Column::AnsweredAt.is_null())
         .exec(&txn)
         .await?;
     if updated.rows_affected == 0 {
-        return Err(AppError::Conflict("Vous avez déjà répondu à cette demande : votre réponse est enregistrée.".into()));
+        return Err(AppError::Conflict(
+            "Vous avez déjà répondu à cette demande : votre réponse est enregistrée.".into(),
+        ));
     }
     let summary = match answer {
         "accord" => format!("Accord donné par {}", a.manager_name),
-        "accord_reduit" => format!("Accord donné par {} avec un temps réduit : {time_agreed}", a.manager_name),
+        "accord_reduit" => format!(
+            "Accord donné par {} avec un temps réduit : {time_agreed}",
+            a.manager_name
+        ),
         _ => format!("Accord refusé par {} : {reason}", a.manager_name),
     };
     application_event::ActiveModel {
@@ -441,12 +592,26 @@ pub async fn answer(
         .into_iter()
         .map(|o| o.user_id)
         .chain([a.user_id]);
-    let recipients = user::Entity::find().filter(user::Column::Id.is_in(owners)).all(db).await?;
-    let body = format!("Bonjour,\n\nMission « {} » : {summary}.\n\n— L’équipe Talents numériques (DINUM)\n", m.title);
+    let recipients = user::Entity::find()
+        .filter(user::Column::Id.is_in(owners))
+        .all(db)
+        .await?;
+    let body = format!(
+        "Bonjour,\n\nMission « {} » : {summary}.\n\n— L’équipe Talents numériques (DINUM)\n",
+        m.title
+    );
     for u in recipients {
         let _ = state
             .mailer
-            .send(db, Mail { to: u.email, subject: "Réponse du supérieur hiérarchique".into(), body: body.clone(), journal_body: body.clone() })
+            .send(
+                db,
+                Mail {
+                    to: u.email,
+                    subject: "Réponse du supérieur hiérarchique".into(),
+                    body: body.clone(),
+                    journal_body: body.clone(),
+                },
+            )
             .await;
     }
     Ok(())

@@ -13,7 +13,7 @@ pub mod missions;
 pub mod moderation;
 pub mod pool;
 pub mod seed;
-pub mod sheets;
 pub mod seed_data;
+pub mod sheets;
 pub mod state;
 pub mod time;

@@ -57,8 +57,15 @@ pub async fn queue(db: &DatabaseConnection, me: &user::Model) -> Result<Moderati
             preview: sheet_of(db, m, admin).await?,
         });
     }
-    let published = mission_rows(db, mission::Column::Status.eq(MissionStatus::Published.code())).await?;
-    Ok(ModerationData { submitted, published })
+    let published = mission_rows(
+        db,
+        mission::Column::Status.eq(MissionStatus::Published.code()),
+    )
+    .await?;
+    Ok(ModerationData {
+        submitted,
+        published,
+    })
 }
 
 /// Field-by-field differences between two versions of a sheet.
@@ -100,7 +107,11 @@ mod tests {
 
     #[test]
     fn the_diff_names_each_changed_field() {
-        let before = SheetForm { title: "A".into(), mode: "sur_site".into(), ..SheetForm::default() };
+        let before = SheetForm {
+            title: "A".into(),
+            mode: "sur_site".into(),
+            ..SheetForm::default()
+        };
         let mut after = before.clone();
         after.mode = "a_distance".into();
         after.skills.insert("data".into(), "on".into());

@@ -3,8 +3,8 @@
 //! change recorded with who, when and why. Rights come from `rights::check`.
 
 use super::entities::{
-    administration, application, mission, mission_event, mission_owner, mission_skill, skill,
-    user, user_role,
+    administration, application, mission, mission_event, mission_owner, mission_skill, skill, user,
+    user_role,
 };
 use super::mail::Mail;
 use super::missions::{sheet_of, skill_families, skills_of};
@@ -13,8 +13,8 @@ use super::time::{datetime_fr, today};
 use crate::error::AppError;
 use crate::lifecycle::{Actor, MissionAction, MissionStatus, Refusal};
 use crate::model::{
-    label, ActionOption, AdminSpaceData, EditorData, HistoryItem, MyMission, Saved, SheetForm, MODES,
-    NATURES,
+    label, ActionOption, AdminSpaceData, EditorData, HistoryItem, MyMission, Saved, SheetForm,
+    MODES, NATURES,
 };
 use crate::rights::{check, Caller, Denied, Operation};
 use crate::text::{fold, slugify};
@@ -57,9 +57,9 @@ pub fn denied(d: Denied) -> AppError {
     match d {
         Denied::Unauthenticated => AppError::Unauthenticated,
         Denied::Forbidden(m) => AppError::Forbidden(m.into()),
-        Denied::WrongState(s) => {
-            AppError::Conflict(format!("Cette action n’est pas possible pour une mission « {s} »."))
-        }
+        Denied::WrongState(s) => AppError::Conflict(format!(
+            "Cette action n’est pas possible pour une mission « {s} »."
+        )),
     }
 }
 
@@ -121,7 +121,10 @@ pub async fn authorize_global(
     Ok(roles)
 }
 
-pub async fn admin_space(db: &DatabaseConnection, me: &user::Model) -> Result<AdminSpaceData, AppError> {
+pub async fn admin_space(
+    db: &DatabaseConnection,
+    me: &user::Model,
+) -> Result<AdminSpaceData, AppError> {
     let roles = authorize_global(db, me, Operation::ListMyMissions).await?;
     let administrations = administration::Entity::find()
         .filter(administration::Column::Id.is_in(roles.administrations.clone()))
@@ -191,9 +194,10 @@ pub async fn mission_rows(
 pub async fn create(state: &AppState, me: &user::Model) -> Result<i32, AppError> {
     let db = state.db.write();
     let roles = authorize_global(db, me, Operation::CreateMission).await?;
-    let administration_id = *roles.administrations.first().ok_or_else(|| {
-        AppError::Forbidden("Vous n’êtes membre d’aucune administration.".into())
-    })?;
+    let administration_id = *roles
+        .administrations
+        .first()
+        .ok_or_else(|| AppError::Forbidden("Vous n’êtes membre d’aucune administration.".into()))?;
     let now = Utc::now();
     let txn = db.begin().await?;
     let m = mission::ActiveModel {
@@ -219,7 +223,17 @@ pub async fn create(state: &AppState, me: &user::Model) -> Result<i32, AppError>
     .insert(&txn)
     .await?;
     own(&txn, m.id, me.id).await?;
-    record(&txn, m.id, None, MissionStatus::Draft, "creer", Some(me), None, None).await?;
+    record(
+        &txn,
+        m.id,
+        None,
+        MissionStatus::Draft,
+        "creer",
+        Some(me),
+        None,
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(m.id)
 }
@@ -256,7 +270,9 @@ async fn record(
         to_status: Set(to.code().into()),
         action: Set(action.into()),
         actor_id: Set(actor.map(|u| u.id)),
-        actor_label: Set(actor.map(|u| u.email.clone()).unwrap_or_else(|| "le service".into())),
+        actor_label: Set(actor
+            .map(|u| u.email.clone())
+            .unwrap_or_else(|| "le service".into())),
         comment: Set(comment),
         snapshot: Set(snapshot),
         at: Set(Utc::now()),
@@ -269,13 +285,22 @@ async fn record(
 
 /// The editor's form filled from the stored sheet.
 pub async fn form_of(db: &DatabaseConnection, m: &mission::Model) -> Result<SheetForm, AppError> {
-    let skills = skills_of(db, &[m.id]).await?.remove(&m.id).unwrap_or_default();
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let skills = skills_of(db, &[m.id])
+        .await?
+        .remove(&m.id)
+        .unwrap_or_default();
+    let date = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
     Ok(SheetForm {
         title: m.title.clone(),
         service: m.service.clone(),
         nature: m.nature.clone(),
-        skills: skills.into_iter().map(|s| (s.slug, "on".to_string())).collect(),
+        skills: skills
+            .into_iter()
+            .map(|s| (s.slug, "on".to_string()))
+            .collect(),
         skills_text: m.skills_text.clone(),
         description: m.description.clone(),
         deliverables: m.deliverables.clone().unwrap_or_default(),
@@ -291,14 +316,21 @@ pub async fn form_of(db: &DatabaseConnection, m: &mission::Model) -> Result<Shee
     })
 }
 
-async fn admin_of(db: &DatabaseConnection, m: &mission::Model) -> Result<administration::Model, AppError> {
+async fn admin_of(
+    db: &DatabaseConnection,
+    m: &mission::Model,
+) -> Result<administration::Model, AppError> {
     administration::Entity::find_by_id(m.administration_id)
         .one(db)
         .await?
         .ok_or(AppError::Internal)
 }
 
-pub async fn editor(db: &DatabaseConnection, me: &user::Model, id: i32) -> Result<EditorData, AppError> {
+pub async fn editor(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    id: i32,
+) -> Result<EditorData, AppError> {
     let (m, caller) = authorize(db, me, id, Operation::ViewSheet).await?;
     let status = status_of(&m);
     let admin = admin_of(db, &m).await?;
@@ -369,7 +401,11 @@ fn history_item(e: mission_event::Model) -> HistoryItem {
 pub fn available_actions(status: MissionStatus, caller: Caller) -> Vec<ActionOption> {
     let mut out = Vec::new();
     for action in MissionAction::ALL {
-        let actor = if caller.owner && !matches!(action, MissionAction::RequestChanges | MissionAction::Publish | MissionAction::Unpublish) {
+        let actor = if caller.owner
+            && !matches!(
+                action,
+                MissionAction::RequestChanges | MissionAction::Publish | MissionAction::Unpublish
+            ) {
             Actor::Owner
         } else if caller.moderator {
             Actor::Moderator
@@ -377,7 +413,10 @@ pub fn available_actions(status: MissionStatus, caller: Caller) -> Vec<ActionOpt
             continue;
         };
         if status.apply(*action, actor, true).is_ok() {
-            out.push(ActionOption { code: action.code().into(), label: action.label().into() });
+            out.push(ActionOption {
+                code: action.code().into(),
+                label: action.label().into(),
+            });
         }
     }
     out
@@ -410,13 +449,20 @@ pub async fn save(
         check_submit(db, me, id).await?;
     }
     let skills = known_skills(db).await?;
-    let strictness = if submit { Strictness::Submission } else { Strictness::Draft };
+    let strictness = if submit {
+        Strictness::Submission
+    } else {
+        Strictness::Draft
+    };
     let input = sheet(form, strictness, today(), |s| skills.contains_key(s))?;
     let admin = admin_of(db, &m).await?;
     let now = Utc::now();
     let txn = db.begin().await?;
     let updated = mission::Entity::update_many()
-        .col_expr(mission::Column::Version, Expr::col(mission::Column::Version).add(1))
+        .col_expr(
+            mission::Column::Version,
+            Expr::col(mission::Column::Version).add(1),
+        )
         .col_expr(mission::Column::UpdatedAt, Expr::value(now))
         .set(fields(&input, &admin, &skills))
         .filter(mission::Column::Id.eq(id))
@@ -432,22 +478,30 @@ pub async fn save(
         .await?;
     if !input.skills.is_empty() {
         mission_skill::Entity::insert_many(input.skills.iter().filter_map(|slug| {
-            skills.get(slug).map(|(skill_id, _)| mission_skill::ActiveModel {
-                mission_id: Set(id),
-                skill_id: Set(*skill_id),
-            })
+            skills
+                .get(slug)
+                .map(|(skill_id, _)| mission_skill::ActiveModel {
+                    mission_id: Set(id),
+                    skill_id: Set(*skill_id),
+                })
         }))
         .exec(&txn)
         .await?;
     }
     txn.commit().await?;
-    let mut m = mission::Entity::find_by_id(id).one(db).await?.ok_or_else(not_found)?;
+    let mut m = mission::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(not_found)?;
     if submit {
         m = transition(state, me, m, MissionAction::Submit, Actor::Owner, None).await?;
     }
     Ok(Saved {
         version: m.version,
-        saved_at: now.with_timezone(&chrono_tz::Europe::Paris).format("%H:%M").to_string(),
+        saved_at: now
+            .with_timezone(&chrono_tz::Europe::Paris)
+            .format("%H:%M")
+            .to_string(),
         preview: sheet_of(db, m, admin).await?,
     })
 }
@@ -518,7 +572,10 @@ pub async fn transition(
         .apply(action, actor, comment.is_some())
         .map_err(refused)?;
     let now = Utc::now();
-    let decided = matches!(action, MissionAction::Publish | MissionAction::RequestChanges);
+    let decided = matches!(
+        action,
+        MissionAction::Publish | MissionAction::RequestChanges
+    );
     let snapshot = if decided {
         serde_json::to_string(&form_of(db, &m).await?).ok()
     } else {
@@ -545,9 +602,22 @@ pub async fn transition(
             "Le statut de cette mission vient de changer : rechargez la page.".into(),
         ));
     }
-    record(&txn, m.id, Some(from), to, action.code(), Some(me), comment.clone(), snapshot).await?;
+    record(
+        &txn,
+        m.id,
+        Some(from),
+        to,
+        action.code(),
+        Some(me),
+        comment.clone(),
+        snapshot,
+    )
+    .await?;
     txn.commit().await?;
-    let m = mission::Entity::find_by_id(m.id).one(db).await?.ok_or_else(not_found)?;
+    let m = mission::Entity::find_by_id(m.id)
+        .one(db)
+        .await?
+        .ok_or_else(not_found)?;
     notify_owners(state, &m, action, comment.as_deref()).await?;
     Ok(m)
 }
@@ -566,7 +636,11 @@ async fn public_slug(db: &DatabaseConnection, m: &mission::Model) -> Result<Stri
         .count(db)
         .await?
         > 0;
-    Ok(if taken { format!("{base}-{}", m.id) } else { base })
+    Ok(if taken {
+        format!("{base}-{}", m.id)
+    } else {
+        base
+    })
 }
 
 /// Owners hear about moderation decisions by e-mail. A failed delivery is
@@ -578,9 +652,18 @@ async fn notify_owners(
     comment: Option<&str>,
 ) -> Result<(), AppError> {
     let (subject, what) = match action {
-        MissionAction::RequestChanges => ("Des modifications sont demandées sur votre mission", "La modération demande des modifications sur la fiche"),
-        MissionAction::Publish => ("Votre mission est publiée", "La fiche est maintenant publiée"),
-        MissionAction::Unpublish => ("Votre mission a été dépubliée", "La modération a dépublié la fiche"),
+        MissionAction::RequestChanges => (
+            "Des modifications sont demandées sur votre mission",
+            "La modération demande des modifications sur la fiche",
+        ),
+        MissionAction::Publish => (
+            "Votre mission est publiée",
+            "La fiche est maintenant publiée",
+        ),
+        MissionAction::Unpublish => (
+            "Votre mission a été dépubliée",
+            "La modération a dépublié la fiche",
+        ),
         MissionAction::Close => ("Votre mission est fermée", "La fiche a été fermée"),
         _ => return Ok(()),
     };
@@ -606,7 +689,15 @@ async fn notify_owners(
     for owner in owners {
         let _ = state
             .mailer
-            .send(db, Mail { to: owner.email, subject: subject.into(), body: body.clone(), journal_body: body.clone() })
+            .send(
+                db,
+                Mail {
+                    to: owner.email,
+                    subject: subject.into(),
+                    body: body.clone(),
+                    journal_body: body.clone(),
+                },
+            )
             .await;
     }
     Ok(())
@@ -647,16 +738,28 @@ pub async fn duplicate(state: &AppState, me: &user::Model, id: i32) -> Result<i3
     .await?;
     if !skills.is_empty() {
         mission_skill::Entity::insert_many(skills.iter().filter_map(|s| {
-            known.get(&s.slug).map(|(skill_id, _)| mission_skill::ActiveModel {
-                mission_id: Set(copy.id),
-                skill_id: Set(*skill_id),
-            })
+            known
+                .get(&s.slug)
+                .map(|(skill_id, _)| mission_skill::ActiveModel {
+                    mission_id: Set(copy.id),
+                    skill_id: Set(*skill_id),
+                })
         }))
         .exec(&txn)
         .await?;
     }
     own(&txn, copy.id, me.id).await?;
-    record(&txn, copy.id, None, MissionStatus::Draft, "dupliquer", Some(me), Some(format!("Copie de la mission n° {id}")), None).await?;
+    record(
+        &txn,
+        copy.id,
+        None,
+        MissionStatus::Draft,
+        "dupliquer",
+        Some(me),
+        Some(format!("Copie de la mission n° {id}")),
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(copy.id)
 }
@@ -676,8 +779,15 @@ pub async fn close(
 ) -> Result<(), AppError> {
     let db = state.db.write();
     let (m, caller) = authorize(db, me, id, Operation::Close).await?;
-    let actor = if caller.owner { Actor::Owner } else { Actor::Moderator };
-    if !matches!(action, MissionAction::Close | MissionAction::Finish | MissionAction::MarkFilled) {
+    let actor = if caller.owner {
+        Actor::Owner
+    } else {
+        Actor::Moderator
+    };
+    if !matches!(
+        action,
+        MissionAction::Close | MissionAction::Finish | MissionAction::MarkFilled
+    ) {
         return Err(AppError::BadRequest);
     }
     transition(state, me, m, action, actor, comment).await?;

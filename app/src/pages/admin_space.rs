@@ -38,8 +38,12 @@ fn Space(data: AdminSpaceData) -> impl IntoView {
     let groups: Vec<(MissionStatus, Vec<MyMission>)> = MissionStatus::ALL
         .iter()
         .map(|s| {
-            let ms: Vec<MyMission> =
-                data.missions.iter().filter(|m| m.status == s.code()).cloned().collect();
+            let ms: Vec<MyMission> = data
+                .missions
+                .iter()
+                .filter(|m| m.status == s.code())
+                .cloned()
+                .collect();
             (*s, ms)
         })
         .filter(|(_, ms)| !ms.is_empty())
@@ -82,7 +86,11 @@ fn Space(data: AdminSpaceData) -> impl IntoView {
 #[component]
 fn MissionLine(m: MyMission) -> impl IntoView {
     let edit = format!("/espace-administration/missions/{}/modifier", m.id);
-    let title = if m.title.is_empty() { "Mission sans titre".to_string() } else { m.title.clone() };
+    let title = if m.title.is_empty() {
+        "Mission sans titre".to_string()
+    } else {
+        m.title.clone()
+    };
     let applications = match m.applications {
         0 => "aucune candidature".to_string(),
         1 => "1 candidature".to_string(),

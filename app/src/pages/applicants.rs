@@ -12,8 +12,14 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 const NOTICES: &[(&str, &str)] = &[
-    ("statut", "La candidature a changé de statut ; l’agent est prévenu par e-mail."),
-    ("accord-demande", "La demande d’accord est envoyée au supérieur hiérarchique de l’agent."),
+    (
+        "statut",
+        "La candidature a changé de statut ; l’agent est prévenu par e-mail.",
+    ),
+    (
+        "accord-demande",
+        "La demande d’accord est envoyée au supérieur hiérarchique de l’agent.",
+    ),
 ];
 
 #[component]
@@ -22,7 +28,10 @@ pub fn ApplicantsPage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let info = Memo::new(move |_| query.read().get("info"));
-    let data = Resource::new(move || (id(), info.get()), |(id, _)| mission_applications(id));
+    let data = Resource::new(
+        move || (id(), info.get()),
+        |(id, _)| mission_applications(id),
+    );
     view! {
         <Title text="Candidatures — Talents numériques" />
         <Suspense fallback=|| view! { <div class="fr-container fr-my-6w"><p>"Chargement…"</p></div> }>
@@ -46,7 +55,11 @@ fn Applicants(d: ApplicantsData, notice: Option<String>) -> impl IntoView {
     let moves = ServerAction::<MoveApplication>::new();
     let ask = ServerAction::<RequestAgreement>::new();
     let error = Signal::derive(move || {
-        moves.value().get().and_then(|r| r.err()).or_else(|| ask.value().get().and_then(|r| r.err()))
+        moves
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| ask.value().get().and_then(|r| r.err()))
     });
     let count = d.applicants.len();
     let reasons = d.reasons.clone();

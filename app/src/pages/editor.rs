@@ -21,7 +21,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 const NOTICES: &[(&str, &str)] = &[
     ("enregistree", "La fiche est enregistrée."),
-    ("soumise", "La fiche est soumise à la modération : vous serez prévenu par e-mail de sa décision."),
+    (
+        "soumise",
+        "La fiche est soumise à la modération : vous serez prévenu par e-mail de sa décision.",
+    ),
     ("dupliquee", "Voici la copie de la mission, en brouillon."),
     ("statut", "Le statut de la mission a changé."),
 ];
@@ -65,7 +68,11 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
     let status = autosave_status(autosave, version, preview);
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let on_input = debounced_autosave(form_ref, autosave);
-    let title = if d.form.title.is_empty() { "Nouvelle mission".to_string() } else { d.form.title.clone() };
+    let title = if d.form.title.is_empty() {
+        "Nouvelle mission".to_string()
+    } else {
+        d.form.title.clone()
+    };
     let id = d.id;
     let form = d.form.clone();
     let skills = d.skills.clone();
@@ -306,11 +313,18 @@ fn debounced_autosave(
 fn fire(form_ref: NodeRef<leptos::html::Form>, autosave: ServerAction<SaveMission>) {
     use leptos::form::FromFormData;
     if autosave.pending().get_untracked() {
-        set_timeout(move || fire(form_ref, autosave), std::time::Duration::from_millis(300));
+        set_timeout(
+            move || fire(form_ref, autosave),
+            std::time::Duration::from_millis(300),
+        );
         return;
     }
-    let Some(form) = form_ref.get_untracked() else { return };
-    let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
+    let Some(form) = form_ref.get_untracked() else {
+        return;
+    };
+    let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+        return;
+    };
     let _ = data.set_with_str("intent", "autosave");
     if let Ok(args) = SaveMission::from_form_data(&data) {
         autosave.dispatch(args);

@@ -13,9 +13,18 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
 const NOTICES: &[(&str, &str)] = &[
-    ("publier", "La mission est publiée ; ses responsables sont prévenus par e-mail."),
-    ("demander_modifications", "La demande de modifications est envoyée aux responsables de la mission."),
-    ("depublier", "La mission est dépubliée ; ses responsables sont prévenus par e-mail."),
+    (
+        "publier",
+        "La mission est publiée ; ses responsables sont prévenus par e-mail.",
+    ),
+    (
+        "demander_modifications",
+        "La demande de modifications est envoyée aux responsables de la mission.",
+    ),
+    (
+        "depublier",
+        "La mission est dépubliée ; ses responsables sont prévenus par e-mail.",
+    ),
 ];
 
 #[component]
@@ -74,7 +83,11 @@ fn Queue(d: ModerationData, notice: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn Item(item: QueueItem, decide: ServerAction<ModerateMission>, error: Signal<Option<AppError>>) -> impl IntoView {
+fn Item(
+    item: QueueItem,
+    decide: ServerAction<ModerateMission>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let id = item.id;
     let comment_name = format!("comment-{id}");
     let comment_id = field_id(&comment_name);
@@ -139,7 +152,11 @@ fn Item(item: QueueItem, decide: ServerAction<ModerateMission>, error: Signal<Op
 }
 
 #[component]
-fn Published(m: MyMission, decide: ServerAction<ModerateMission>, error: Signal<Option<AppError>>) -> impl IntoView {
+fn Published(
+    m: MyMission,
+    decide: ServerAction<ModerateMission>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let id = m.id;
     let comment_name = format!("comment-{id}");
     let comment_id = field_id(&comment_name);

@@ -44,13 +44,22 @@ fn date(c: &mut Checker, name: &str, raw: &str, what: &str) -> Option<NaiveDate>
     match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(d) if (2020..=2100).contains(&chrono::Datelike::year(&d)) => Some(d),
         _ => {
-            c.fail(name, format!("{what} n’est pas une date valide (format attendu : JJ/MM/AAAA)."));
+            c.fail(
+                name,
+                format!("{what} n’est pas une date valide (format attendu : JJ/MM/AAAA)."),
+            );
             None
         }
     }
 }
 
-fn number(c: &mut Checker, name: &str, raw: &str, range: std::ops::RangeInclusive<i32>, what: &str) -> Option<i32> {
+fn number(
+    c: &mut Checker,
+    name: &str,
+    raw: &str,
+    range: std::ops::RangeInclusive<i32>,
+    what: &str,
+) -> Option<i32> {
     c.keep(name, raw);
     let raw = raw.trim();
     if raw.is_empty() {
@@ -61,7 +70,11 @@ fn number(c: &mut Checker, name: &str, raw: &str, range: std::ops::RangeInclusiv
         _ => {
             c.fail(
                 name,
-                format!("{what} : indiquez un nombre entier entre {} et {}.", range.start(), range.end()),
+                format!(
+                    "{what} : indiquez un nombre entier entre {} et {}.",
+                    range.start(),
+                    range.end()
+                ),
             );
             None
         }
@@ -77,7 +90,14 @@ pub fn sheet(
     let strict = strictness == Strictness::Submission;
     let mut c = Checker::new();
     let title = c.text("title", &form.title, true, 5, 150, "le titre de la mission");
-    let service = c.text("service", &form.service, strict, 2, 300, "le service qui accueille");
+    let service = c.text(
+        "service",
+        &form.service,
+        strict,
+        2,
+        300,
+        "le service qui accueille",
+    );
     c.keep("nature", &form.nature);
     let nature = form.nature.trim().to_string();
     if !nature.is_empty() && !is_code(NATURES, &nature) {
@@ -91,7 +111,10 @@ pub fn sheet(
         if known_skill(slug) {
             skills.push(slug.clone());
         } else {
-            c.fail("skills", "Une compétence choisie n’existe pas dans la liste.");
+            c.fail(
+                "skills",
+                "Une compétence choisie n’existe pas dans la liste.",
+            );
         }
     }
     if skills.len() > 12 {
@@ -99,15 +122,61 @@ pub fn sheet(
     } else if skills.is_empty() && strict {
         c.fail("skills", "Choisissez au moins une compétence recherchée.");
     }
-    let skills_text = c.text("skills_text", &form.skills_text, false, 0, 500, "les précisions sur les compétences");
-    let description = c.text("description", &form.description, strict, 50, 10_000, "le contexte et la description");
-    let deliverables = c.text("deliverables", &form.deliverables, false, 0, 3_000, "les livrables");
-    let learning = c.text("learning", &form.learning, false, 0, 3_000, "ce que l’agent apprendra");
-    let effort_text = c.text("effort_text", &form.effort_text, strict, 3, 500, "l’effort et le rythme");
-    let effort_days = number(&mut c, "effort_days", &form.effort_days, 1..=100, "L’estimation en jours");
+    let skills_text = c.text(
+        "skills_text",
+        &form.skills_text,
+        false,
+        0,
+        500,
+        "les précisions sur les compétences",
+    );
+    let description = c.text(
+        "description",
+        &form.description,
+        strict,
+        50,
+        10_000,
+        "le contexte et la description",
+    );
+    let deliverables = c.text(
+        "deliverables",
+        &form.deliverables,
+        false,
+        0,
+        3_000,
+        "les livrables",
+    );
+    let learning = c.text(
+        "learning",
+        &form.learning,
+        false,
+        0,
+        3_000,
+        "ce que l’agent apprendra",
+    );
+    let effort_text = c.text(
+        "effort_text",
+        &form.effort_text,
+        strict,
+        3,
+        500,
+        "l’effort et le rythme",
+    );
+    let effort_days = number(
+        &mut c,
+        "effort_days",
+        &form.effort_days,
+        1..=100,
+        "L’estimation en jours",
+    );
     let start_date = date(&mut c, "start_date", &form.start_date, "La date de début");
     let end_date = date(&mut c, "end_date", &form.end_date, "La date de fin");
-    let deadline = date(&mut c, "deadline", &form.deadline, "La date limite de candidature");
+    let deadline = date(
+        &mut c,
+        "deadline",
+        &form.deadline,
+        "La date limite de candidature",
+    );
     if let (Some(s), Some(e)) = (start_date, end_date) {
         if e < s {
             c.fail("end_date", "La date de fin doit suivre la date de début.");
@@ -115,12 +184,18 @@ pub fn sheet(
     }
     if let (Some(d), Some(s)) = (deadline, start_date) {
         if d > s {
-            c.fail("deadline", "La date limite de candidature doit précéder la date de début.");
+            c.fail(
+                "deadline",
+                "La date limite de candidature doit précéder la date de début.",
+            );
         }
     }
     if let (Some(d), Some(e)) = (deadline, end_date) {
         if d > e {
-            c.fail("deadline", "La date limite de candidature doit précéder la date de fin.");
+            c.fail(
+                "deadline",
+                "La date limite de candidature doit précéder la date de fin.",
+            );
         }
     }
     if strict {
@@ -134,9 +209,18 @@ pub fn sheet(
     if !mode.is_empty() && !is_code(MODES, &mode) {
         c.fail("mode", "Choisissez sur site, à distance ou les deux.");
     } else if mode.is_empty() && strict {
-        c.fail("mode", "Choisissez la modalité : sur site, à distance ou les deux.");
+        c.fail(
+            "mode",
+            "Choisissez la modalité : sur site, à distance ou les deux.",
+        );
     }
-    let places = number(&mut c, "places", &form.places, 1..=50, "Le nombre de places");
+    let places = number(
+        &mut c,
+        "places",
+        &form.places,
+        1..=50,
+        "Le nombre de places",
+    );
     if places.is_none() && strict && form.places.trim().is_empty() {
         c.fail("places", "Indiquez le nombre de places (au moins 1).");
     }
@@ -176,7 +260,8 @@ mod tests {
             service: "Direction du numérique".into(),
             nature: "appui_projet".into(),
             skills: [("design-ux".to_string(), "on".to_string())].into(),
-            description: "Nous cherchons un appui pour repenser le parcours des usagers du portail.".into(),
+            description:
+                "Nous cherchons un appui pour repenser le parcours des usagers du portail.".into(),
             effort_text: "2 jours par mois".into(),
             start_date: "2027-01-10".into(),
             end_date: "2027-03-10".into(),
@@ -198,10 +283,22 @@ mod tests {
 
     #[test]
     fn a_draft_needs_only_a_title() {
-        let form = SheetForm { title: "Une mission".into(), ..SheetForm::default() };
+        let form = SheetForm {
+            title: "Une mission".into(),
+            ..SheetForm::default()
+        };
         assert!(sheet(&form, Strictness::Draft, today(), |_| true).is_ok());
         let missing = fields(sheet(&form, Strictness::Submission, today(), |_| true));
-        for f in ["nature", "skills", "description", "effort_text", "location", "mode", "places", "service"] {
+        for f in [
+            "nature",
+            "skills",
+            "description",
+            "effort_text",
+            "location",
+            "mode",
+            "places",
+            "service",
+        ] {
             assert!(missing.contains(&f.to_string()), "{f} in {missing:?}");
         }
     }
@@ -223,11 +320,17 @@ mod tests {
         let mut past = complete();
         past.deadline = "2026-11-01".into();
         assert!(sheet(&past.clone(), Strictness::Draft, today(), |_| true).is_ok());
-        assert_eq!(fields(sheet(&past, Strictness::Submission, today(), |_| true)), vec!["deadline"]);
+        assert_eq!(
+            fields(sheet(&past, Strictness::Submission, today(), |_| true)),
+            vec!["deadline"]
+        );
         let mut garbage = complete();
         garbage.start_date = "31/02/2027".into();
         garbage.places = "0".into();
-        assert_eq!(fields(sheet(&garbage, Strictness::Draft, today(), |_| true)), vec!["places", "start_date"]);
+        assert_eq!(
+            fields(sheet(&garbage, Strictness::Draft, today(), |_| true)),
+            vec!["places", "start_date"]
+        );
     }
 
     #[test]
@@ -235,7 +338,10 @@ mod tests {
         let mut form = complete();
         form.skills.insert("<script>".into(), "on".into());
         form.mode = "teleportation".into();
-        assert_eq!(fields(sheet(&form, Strictness::Draft, today(), |s| s == "design-ux")), vec!["mode", "skills"]);
+        assert_eq!(
+            fields(sheet(&form, Strictness::Draft, today(), |s| s == "design-ux")),
+            vec!["mode", "skills"]
+        );
     }
 
     proptest! {

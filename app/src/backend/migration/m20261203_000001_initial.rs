@@ -24,7 +24,11 @@ pub(super) fn fk(
     fk.take()
 }
 
-pub(super) fn index(table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
+pub(super) fn index(
+    table: &'static str,
+    cols: &[&'static str],
+    unique: bool,
+) -> IndexCreateStatement {
     let mut idx = Index::create();
     idx.name(format!("idx_{table}_{}", cols.join("_")))
         .table(table);

@@ -80,13 +80,20 @@ impl MigrationTrait for Migration {
             ("missions", string_len_null("details_pdf_file", 100)),
             ("applications", string_len_null("decline_reason", 40)),
             ("outgoing_emails", integer("attempts").default(0).take()),
-            ("outgoing_emails", timestamp_with_time_zone_null("next_attempt_at")),
+            (
+                "outgoing_emails",
+                timestamp_with_time_zone_null("next_attempt_at"),
+            ),
             ("outgoing_emails", text_null("body_html")),
         ] {
             m.alter_table(add(table, col)).await?;
         }
-        m.create_index(index("outgoing_emails", &["status", "next_attempt_at"], false))
-            .await?;
+        m.create_index(index(
+            "outgoing_emails",
+            &["status", "next_attempt_at"],
+            false,
+        ))
+        .await?;
         Ok(())
     }
 
