@@ -45,7 +45,7 @@ macro_rules! codes {
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
             /// The code stored in the database and used in URLs.
-            pub fn code(self) -> &'static str {
+            pub const fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),* }
             }
 

@@ -3,10 +3,11 @@
 //! kept as a dated record, and a mission whose places are all taken is
 //! marked filled (the remaining applicants are told kindly).
 
+use super::applications::set_status;
 use super::auth::{hash_token, new_token};
 use super::entities::{agreement_request, application, application_event, mission, user};
 use super::mail::Mail;
-use super::sheets::{authorize, status_of, transition};
+use super::sheets::{authorize, owners_of, status_of, transition};
 use super::state::AppState;
 use super::time::datetime_fr;
 use crate::error::AppError;
@@ -15,7 +16,7 @@ use crate::lifecycle::{
     DECLINE_REASONS,
 };
 use crate::model::{label, Agreement, AgreementPage, Applicant, ApplicantsData, TimelineEvent};
-use crate::rights::Operation;
+use crate::rights::{check, Operation};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -92,11 +93,7 @@ pub async fn list(
     {
         agreements.insert(r.application_id, agreement_of(&r));
     }
-    let may_handle = caller.owner
-        && matches!(
-            status_of(&m),
-            crate::lifecycle::MissionStatus::Published | crate::lifecycle::MissionStatus::Filled
-        );
+    let may_handle = check(Operation::HandleApplications, caller, Some(status_of(&m))).is_ok();
     let applicants = rows
         .into_iter()
         .filter_map(|(a, u)| {
@@ -126,8 +123,8 @@ pub async fn list(
         .collect();
     Ok(ApplicantsData {
         mission_id: m.id,
+        status_label: status_of(&m).label().to_string(),
         mission_title: m.title,
-        status_label: status_of_label(&m.status),
         places: m.places,
         applicants,
         reasons: DECLINE_REASONS
@@ -135,12 +132,6 @@ pub async fn list(
             .map(|(c, l)| (c.to_string(), l.to_string()))
             .collect(),
     })
-}
-
-fn status_of_label(code: &str) -> String {
-    crate::lifecycle::MissionStatus::from_code(code)
-        .map(|s| s.label().to_string())
-        .unwrap_or_default()
 }
 
 fn agreement_of(r: &agreement_request::Model) -> Agreement {
@@ -226,42 +217,6 @@ pub async fn move_application(
     Ok(())
 }
 
-async fn set_status(
-    db: &DatabaseConnection,
-    a: &application::Model,
-    from: ApplicationStatus,
-    to: ApplicationStatus,
-    reason: Option<String>,
-    note: Option<String>,
-) -> Result<(), AppError> {
-    let now = Utc::now();
-    let txn = db.begin().await?;
-    let mut update = application::Entity::update_many()
-        .col_expr(application::Column::Status, Expr::value(to.code()))
-        .col_expr(application::Column::UpdatedAt, Expr::value(now))
-        .filter(application::Column::Id.eq(a.id))
-        .filter(application::Column::Status.eq(from.code()));
-    if reason.is_some() {
-        update = update.col_expr(application::Column::DeclineReason, Expr::value(reason));
-    }
-    if update.exec(&txn).await?.rows_affected == 0 {
-        return Err(AppError::Conflict(
-            "Cette candidature vient de changer : rechargez la page.".into(),
-        ));
-    }
-    application_event::ActiveModel {
-        application_id: Set(a.id),
-        status: Set(to.code().into()),
-        note: Set(note),
-        at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    txn.commit().await?;
-    Ok(())
-}
-
 /// Once as many agents are selected as there are places, the mission is
 /// filled and everyone still waiting is told, kindly.
 async fn fill_if_complete(
@@ -283,7 +238,14 @@ async fn fill_if_complete(
     let m = transition(state, me, m, MissionAction::MarkFilled, Actor::System, None).await?;
     let waiting = application::Entity::find()
         .filter(application::Column::MissionId.eq(m.id))
-        .filter(application::Column::Status.is_not_in(["retenue", "non_retenue", "retiree"]))
+        .filter(
+            application::Column::Status.is_not_in(
+                ApplicationStatus::ALL
+                    .iter()
+                    .filter(|s| s.closed())
+                    .map(|s| s.code()),
+            ),
+        )
         .all(db)
         .await?;
     for a in waiting {
@@ -585,17 +547,8 @@ pub async fn answer(
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    let owners = super::entities::mission_owner::Entity::find()
-        .filter(super::entities::mission_owner::Column::MissionId.eq(m.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| o.user_id)
-        .chain([a.user_id]);
-    let recipients = user::Entity::find()
-        .filter(user::Column::Id.is_in(owners))
-        .all(db)
-        .await?;
+    let mut recipients = owners_of(db, m.id).await?;
+    recipients.extend(user::Entity::find_by_id(a.user_id).one(db).await?);
     let body = format!(
         "Bonjour,\n\nMission « {} » : {summary}.\n\n— L’équipe Talents numériques (DINUM)\n",
         m.title

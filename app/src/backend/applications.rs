@@ -6,7 +6,8 @@ use super::missions::{find_published, is_open};
 use super::state::AppState;
 use super::time::datetime_fr;
 use crate::error::AppError;
-use crate::model::{is_closed, label, MyApplication, TimelineEvent, APPLICATION_STATUSES, CLOSED};
+use crate::lifecycle::{ApplicationAction, ApplicationActor, ApplicationFacts, ApplicationStatus};
+use crate::model::{label, MyApplication, TimelineEvent, APPLICATION_STATUSES};
 use crate::validate::ApplicationInput;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -53,7 +54,7 @@ pub async fn submit(
         manager_name: Set(input.manager_name),
         manager_email: Set(input.manager_email),
         manager_ack: Set(true),
-        status: Set("recue".into()),
+        status: Set(ApplicationStatus::Received.code().into()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -77,7 +78,7 @@ pub async fn submit(
     };
     application_event::ActiveModel {
         application_id: Set(created.id),
-        status: Set("recue".into()),
+        status: Set(ApplicationStatus::Received.code().into()),
         note: Set(None),
         at: Set(now),
         ..Default::default()
@@ -118,36 +119,19 @@ pub async fn withdraw(state: &AppState, me: &user::Model, id: i32) -> Result<(),
         .one(db)
         .await?
         .ok_or_else(not_found)?;
-    let closed = || {
-        AppError::Conflict("Cette candidature est close : elle ne peut plus être retirée.".into())
-    };
-    if is_closed(&app.status) {
-        return Err(closed());
-    }
-    let now = Utc::now();
-    let txn = db.begin().await?;
-    // Conditional on the status: of two simultaneous withdrawals, one wins.
-    let updated = application::Entity::update_many()
-        .col_expr(application::Column::Status, Expr::value("retiree"))
-        .col_expr(application::Column::UpdatedAt, Expr::value(now))
-        .filter(application::Column::Id.eq(app.id))
-        .filter(application::Column::Status.is_not_in(CLOSED))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected != 1 {
-        return Err(closed());
-    }
-    application_event::ActiveModel {
-        application_id: Set(id),
-        status: Set("retiree".into()),
-        note: Set(None),
-        at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    let from = ApplicationStatus::from_code(&app.status).ok_or(AppError::Internal)?;
+    let to = from
+        .apply(
+            ApplicationAction::Withdraw,
+            ApplicationActor::Applicant,
+            ApplicationFacts::default(),
+        )
+        .map_err(|_| {
+            AppError::Conflict(
+                "Cette candidature est close : elle ne peut plus être retirée.".into(),
+            )
+        })?;
+    set_status(db, &app, from, to, None, None).await
 }
 
 /// My applications with their timelines, newest first (two queries in all).
@@ -211,4 +195,42 @@ pub async fn mine(
             })
         })
         .collect())
+}
+
+/// Moves an application from `from` to `to` (the lifecycle has decided),
+/// only if nobody moved it meanwhile, and adds the step to its timeline.
+pub async fn set_status(
+    db: &DatabaseConnection,
+    a: &application::Model,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    reason: Option<String>,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let mut update = application::Entity::update_many()
+        .col_expr(application::Column::Status, Expr::value(to.code()))
+        .col_expr(application::Column::UpdatedAt, Expr::value(now))
+        .filter(application::Column::Id.eq(a.id))
+        .filter(application::Column::Status.eq(from.code()));
+    if reason.is_some() {
+        update = update.col_expr(application::Column::DeclineReason, Expr::value(reason));
+    }
+    if update.exec(&txn).await?.rows_affected == 0 {
+        return Err(AppError::Conflict(
+            "Cette candidature vient de changer : rechargez la page.".into(),
+        ));
+    }
+    application_event::ActiveModel {
+        application_id: Set(a.id),
+        status: Set(to.code().into()),
+        note: Set(note),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

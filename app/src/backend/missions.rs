@@ -4,6 +4,7 @@ use super::entities::{administration, mission, mission_skill, skill, skill_famil
 use super::markdown::to_safe_html;
 use super::time::{date_fr, datetime_fr, today};
 use crate::error::AppError;
+use crate::lifecycle::MissionStatus;
 use crate::model::{
     label, AdministrationOption, MissionFilters, MissionPage, MissionSheet, MissionSummary,
     SkillFamily, SkillOption, MODES, NATURES,
@@ -17,7 +18,8 @@ use sea_orm::{
 use std::collections::HashMap;
 
 pub const PAGE_SIZE: u64 = 10;
-pub const PUBLISHED: &str = "publiee";
+/// The only status the public sees.
+pub const PUBLISHED: &str = MissionStatus::Published.code();
 
 /// Missions a visitor may see: published, and not past their deadline.
 fn visible() -> Condition {

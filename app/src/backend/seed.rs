@@ -187,7 +187,7 @@ pub async fn run(db: &DatabaseConnection, demo: bool) -> Result<SeedReport, DbEr
             mode: Set(m.mode.into()),
             places: Set(1),
             details_pdf_label: Set(m.details_pdf_label.into()),
-            status: Set("publiee".into()),
+            status: Set(crate::lifecycle::MissionStatus::Published.code().into()),
             version: Set(1),
             search_text: Set(search_text),
             published_at: Set(Some(published)),

@@ -283,6 +283,27 @@ async fn record(
     Ok(())
 }
 
+/// The owners of a mission, by e-mail (one query).
+pub async fn owners_of(
+    db: &impl ConnectionTrait,
+    mission_id: i32,
+) -> Result<Vec<user::Model>, AppError> {
+    use sea_orm::sea_query::Query;
+    Ok(user::Entity::find()
+        .filter(
+            user::Column::Id.in_subquery(
+                Query::select()
+                    .column(mission_owner::Column::UserId)
+                    .from(mission_owner::Entity)
+                    .and_where(mission_owner::Column::MissionId.eq(mission_id))
+                    .take(),
+            ),
+        )
+        .order_by_asc(user::Column::Email)
+        .all(db)
+        .await?)
+}
+
 /// The editor's form filled from the stored sheet.
 pub async fn form_of(db: &DatabaseConnection, m: &mission::Model) -> Result<SheetForm, AppError> {
     let skills = skills_of(db, &[m.id])
@@ -347,17 +368,7 @@ pub async fn editor(
         .filter(|e| e.to_status == MissionStatus::ChangesRequested.code())
         .and_then(|e| e.comment.clone());
     let history = events.into_iter().map(history_item).collect();
-    let owner_ids: Vec<i32> = mission_owner::Entity::find()
-        .filter(mission_owner::Column::MissionId.eq(id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| o.user_id)
-        .collect();
-    let owners = user::Entity::find()
-        .filter(user::Column::Id.is_in(owner_ids))
-        .order_by_asc(user::Column::Email)
-        .all(db)
+    let owners = owners_of(db, id)
         .await?
         .into_iter()
         .map(|u| u.email)
@@ -446,7 +457,7 @@ pub async fn save(
     let db = state.db.write();
     let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
     if submit {
-        check_submit(db, me, id).await?;
+        authorize(db, me, id, Operation::Submit).await?;
     }
     let skills = known_skills(db).await?;
     let strictness = if submit {
@@ -504,10 +515,6 @@ pub async fn save(
             .to_string(),
         preview: sheet_of(db, m, admin).await?,
     })
-}
-
-async fn check_submit(db: &DatabaseConnection, me: &user::Model, id: i32) -> Result<(), AppError> {
-    authorize(db, me, id, Operation::Submit).await.map(|_| ())
 }
 
 /// The columns of a validated sheet (and its folded search text).
@@ -668,17 +675,7 @@ async fn notify_owners(
         _ => return Ok(()),
     };
     let db = state.db.write();
-    let owner_ids: Vec<i32> = mission_owner::Entity::find()
-        .filter(mission_owner::Column::MissionId.eq(m.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| o.user_id)
-        .collect();
-    let owners = user::Entity::find()
-        .filter(user::Column::Id.is_in(owner_ids))
-        .all(db)
-        .await?;
+    let owners = owners_of(db, m.id).await?;
     let comment = comment
         .map(|c| format!("\nCommentaire de la modération :\n{c}\n"))
         .unwrap_or_default();
@@ -765,8 +762,7 @@ pub async fn duplicate(state: &AppState, me: &user::Model, id: i32) -> Result<i3
 }
 
 fn copy_title(title: &str) -> String {
-    let t: String = format!("Copie de {title}").chars().take(150).collect();
-    t
+    format!("Copie de {title}").chars().take(150).collect()
 }
 
 /// Closes a mission (owners or moderators), or marks a filled one finished.

@@ -36,13 +36,6 @@ pub const APPLICATION_STATUSES: &[(&str, &str)] = &[
     ("retiree", "Retirée"),
 ];
 
-/// Application statuses after which nothing changes any more.
-pub const CLOSED: [&str; 3] = ["retiree", "retenue", "non_retenue"];
-
-pub fn is_closed(status: &str) -> bool {
-    CLOSED.contains(&status)
-}
-
 /// The French label of a stored code, or the code itself when unknown.
 pub fn label<'a>(table: &'a [(&'a str, &'a str)], code: &'a str) -> &'a str {
     table

@@ -7,9 +7,7 @@ use crate::api::space::my_space;
 use crate::components::form::CheckboxField;
 use crate::components::notice::{ErrorSummary, SuccessAlert};
 use crate::error::AppError;
-use crate::model::{
-    is_closed, label, MyApplication, PoolProfile, APPLICATION_STATUSES, LEVELS, REMOTE_PREFS,
-};
+use crate::model::{label, MyApplication, PoolProfile, APPLICATION_STATUSES, LEVELS, REMOTE_PREFS};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -95,7 +93,8 @@ fn badge(status: &str) -> &'static str {
 
 #[component]
 fn ApplicationItem(a: MyApplication, withdraw: ServerAction<WithdrawApplication>) -> impl IntoView {
-    let open = !is_closed(&a.status);
+    let open =
+        crate::lifecycle::ApplicationStatus::from_code(&a.status).is_some_and(|s| !s.closed());
     let href = format!("/missions/{}", a.mission_slug);
     let status = label(APPLICATION_STATUSES, &a.status).to_string();
     view! {
