@@ -198,10 +198,8 @@ pub fn sheet(
             );
         }
     }
-    if strict {
-        if deadline.is_some_and(|d| d < today) {
-            c.fail("deadline", "La date limite de candidature est déjà passée.");
-        }
+    if strict && deadline.is_some_and(|d| d < today) {
+        c.fail("deadline", "La date limite de candidature est déjà passée.");
     }
     let location = c.text("location", &form.location, strict, 2, 200, "le lieu");
     c.keep("mode", &form.mode);
