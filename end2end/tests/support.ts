@@ -45,6 +45,11 @@ export async function settled(page: Page, { js = true, axe = true }: VisitOption
 
 /** The sign-in link of the newest message sent to `email` (path and query only). */
 export async function signInLinkFor(page: Page, email: string): Promise<string> {
+  return linkFor(page, email, LINK);
+}
+
+/** The first link matching `pattern` in the newest such message sent to `email` (path and query). */
+export async function linkFor(page: Page, email: string, pattern: RegExp): Promise<string> {
   const address = email.toLowerCase();
   const dir = process.env.TALENTS_OUTBOX_DIR;
   let link: string | undefined;
@@ -52,10 +57,10 @@ export async function signInLinkFor(page: Page, email: string): Promise<string> 
     await expect
       .poll(
         async () => {
-          link = await newestLinkInOutbox(dir, address);
+          link = await newestLinkInOutbox(dir, address, pattern);
           return link;
         },
-        { message: `a sign-in e-mail to ${address} in ${dir}` },
+        { message: `a link in an e-mail to ${address} in ${dir}` },
       )
       .toBeTruthy();
   } else {
@@ -64,10 +69,10 @@ export async function signInLinkFor(page: Page, email: string): Promise<string> 
       .poll(
         async () => {
           const html = await (await page.request.get('/dev/outbox')).text();
-          link = newestLinkInOutboxPage(html, address);
+          link = newestLinkInOutboxPage(html, address, pattern);
           return link;
         },
-        { message: `a sign-in e-mail to ${address} in /dev/outbox` },
+        { message: `a link in an e-mail to ${address} in /dev/outbox` },
       )
       .toBeTruthy();
   }
@@ -77,23 +82,24 @@ export async function signInLinkFor(page: Page, email: string): Promise<string> 
 
 const LINK = /(https?:\/\/[^\s"'<>]+?\/connexion\/lien\?jeton=[A-Za-z0-9_-]+)/;
 
-async function newestLinkInOutbox(dir: string, address: string): Promise<string | undefined> {
+async function newestLinkInOutbox(dir: string, address: string, pattern: RegExp): Promise<string | undefined> {
   // Files are named by their UTC timestamp: the lexical order is the order of sending.
   const names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort().reverse();
   for (const name of names) {
     const text = await readFile(path.join(dir, name), 'utf8');
     const to = /^To: (.*)$/m.exec(text)?.[1]?.trim().toLowerCase();
     if (to !== address) continue;
-    return LINK.exec(text)?.[1];
+    const found = pattern.exec(text)?.[1];
+    if (found) return found;
   }
   return undefined;
 }
 
-function newestLinkInOutboxPage(html: string, address: string): string | undefined {
+function newestLinkInOutboxPage(html: string, address: string, pattern: RegExp): string | undefined {
   // Newest first; each message is an <li> with "À : address" then its body.
   for (const item of html.split('<li').slice(1)) {
     if (!item.includes(address)) continue;
-    const href = LINK.exec(item.replace(/&amp;/g, '&'))?.[1];
+    const href = pattern.exec(item.replace(/&amp;/g, '&'))?.[1];
     if (href) return href;
   }
   return undefined;

@@ -62,12 +62,10 @@ pub fn EditorPage() -> impl IntoView {
 fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
     let save = ServerAction::<SaveMission>::new();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    let version = RwSignal::new(d.version);
-    let preview = RwSignal::new(d.preview.clone());
-    let autosave = ServerAction::<SaveMission>::new();
-    let status = autosave_status(autosave, version, preview);
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let on_input = debounced_autosave(form_ref, autosave);
+    let autosave = Autosave::new(save, form_ref);
+    let version = autosave.version(d.version);
+    let preview = autosave.preview(d.preview.clone());
     let title = if d.form.title.is_empty() {
         "Nouvelle mission".to_string()
     } else {
@@ -97,16 +95,18 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
                         view! {
                             <ErrorSummary error />
                             <ActionForm action=save node_ref=form_ref>
-                                <div on:input=on_input.clone() on:change=on_input>
+                                <div on:input=move |_| autosave.schedule() on:change=move |_| autosave.schedule()>
                                     <input type="hidden" name="id" value=id />
                                     <input type="hidden" name="version" prop:value=move || version.get().to_string() />
                                     <SheetFields form=form.clone() skills=skills.clone() error />
                                 </div>
-                                <p class="fr-text--sm" role="status" aria-live="polite" id="etat-enregistrement">{status}</p>
+                                <p class="fr-text--sm" role="status" aria-live="polite" id="etat-enregistrement">{move || autosave.status()}</p>
                                 <ul class="fr-btns-group fr-btns-group--inline-md">
-                                    <li><button class="fr-btn fr-btn--secondary" type="submit" name="intent" value="enregistrer">"Enregistrer"</button></li>
+                                    <li><button class="fr-btn fr-btn--secondary" type="submit" name="intent" value="enregistrer"
+                                        disabled=move || autosave.busy() on:click=move |_| autosave.cancel()>"Enregistrer"</button></li>
                                     {can_submit.then(|| view! {
-                                        <li><button class="fr-btn" type="submit" name="intent" value="soumettre">"Enregistrer et soumettre à la modération"</button></li>
+                                        <li><button class="fr-btn" type="submit" name="intent" value="soumettre"
+                                        disabled=move || autosave.busy() on:click=move |_| autosave.cancel()>"Enregistrer et soumettre à la modération"</button></li>
                                     })}
                                 </ul>
                             </ActionForm>
@@ -254,24 +254,62 @@ fn StatusActions(d: EditorData) -> impl IntoView {
     }
 }
 
-/// "Enregistré à HH:MM", or why the last autosave failed; keeps the hidden
-/// version and the preview up to date.
-fn autosave_status(
-    autosave: ServerAction<SaveMission>,
-    version: RwSignal<i32>,
-    preview: RwSignal<MissionSheet>,
-) -> impl Fn() -> String + Send + Sync + Copy + 'static {
-    Effect::new(move |_| {
-        if let Some(Ok(saved)) = autosave.value().get() {
-            version.set(saved.version);
-            preview.set(saved.preview);
-        }
-    });
-    move || {
-        if autosave.pending().get() {
+/// The editor's autosave: the form is saved a second after typing stops,
+/// never while another save (automatic or explicit) is in flight, since two
+/// saves based on the same version would refuse each other.
+#[derive(Clone, Copy)]
+struct Autosave {
+    action: ServerAction<SaveMission>,
+    explicit: ServerAction<SaveMission>,
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    form: NodeRef<leptos::html::Form>,
+    #[cfg(feature = "hydrate")]
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl Autosave {
+    fn new(explicit: ServerAction<SaveMission>, form: NodeRef<leptos::html::Form>) -> Self {
+        let autosave = Autosave {
+            action: ServerAction::new(),
+            explicit,
+            form,
+            #[cfg(feature = "hydrate")]
+            timer: StoredValue::new_local(None),
+        };
+        on_cleanup(move || autosave.cancel());
+        autosave
+    }
+
+    fn busy(self) -> bool {
+        self.action.pending().get() || self.explicit.pending().get()
+    }
+
+    /// The version of the latest successful save (the next save's base).
+    fn version(self, initial: i32) -> Memo<i32> {
+        let action = self.action;
+        Memo::new(move |prev: Option<&i32>| match action.value().get() {
+            Some(Ok(saved)) => saved.version,
+            _ => prev.copied().unwrap_or(initial),
+        })
+    }
+
+    /// The preview of the latest successful save.
+    fn preview(self, initial: MissionSheet) -> Memo<MissionSheet> {
+        let action = self.action;
+        Memo::new(
+            move |prev: Option<&MissionSheet>| match action.value().get() {
+                Some(Ok(saved)) => saved.preview,
+                _ => prev.cloned().unwrap_or_else(|| initial.clone()),
+            },
+        )
+    }
+
+    /// "Enregistré à HH:MM", or why the last autosave failed.
+    fn status(self) -> String {
+        if self.action.pending().get() {
             return "Enregistrement…".to_string();
         }
-        match autosave.value().get() {
+        match self.action.value().get() {
             None => "Les modifications sont enregistrées automatiquement.".to_string(),
             Some(Ok(saved)) => format!("Enregistré à {}", saved.saved_at),
             Some(Err(AppError::Invalid { fields, .. })) => format!(
@@ -281,52 +319,51 @@ fn autosave_status(
             Some(Err(e)) => format!("Non enregistré : {e}"),
         }
     }
-}
 
-/// An input handler that saves the form a second after the last keystroke.
-#[allow(unused_variables)]
-fn debounced_autosave(
-    form_ref: NodeRef<leptos::html::Form>,
-    autosave: ServerAction<SaveMission>,
-) -> impl Fn(leptos::ev::Event) + Clone + 'static {
-    #[cfg(feature = "hydrate")]
-    let timer = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
-    move |_ev| {
+    /// Called on every input: (re)starts the one-second wait.
+    fn schedule(self) {
         #[cfg(feature = "hydrate")]
         {
-            if let Some(handle) = timer.get_value() {
-                handle.clear();
-            }
+            self.cancel();
             let handle = set_timeout_with_handle(
-                move || fire(form_ref, autosave),
+                move || self.fire(),
                 std::time::Duration::from_millis(1_000),
             )
             .ok();
-            timer.set_value(handle);
+            self.timer.set_value(handle);
         }
     }
-}
 
-/// Sends the form as an autosave, or waits for the save in flight (two saves
-/// based on the same version would refuse each other).
-#[cfg(feature = "hydrate")]
-fn fire(form_ref: NodeRef<leptos::html::Form>, autosave: ServerAction<SaveMission>) {
-    use leptos::form::FromFormData;
-    if autosave.pending().get_untracked() {
-        set_timeout(
-            move || fire(form_ref, autosave),
-            std::time::Duration::from_millis(300),
-        );
-        return;
+    /// Drops a pending autosave (before an explicit save, or on leaving).
+    fn cancel(self) {
+        #[cfg(feature = "hydrate")]
+        if let Some(Some(handle)) = self.timer.try_get_value() {
+            handle.clear();
+        }
     }
-    let Some(form) = form_ref.get_untracked() else {
-        return;
-    };
-    let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-        return;
-    };
-    let _ = data.set_with_str("intent", "autosave");
-    if let Ok(args) = SaveMission::from_form_data(&data) {
-        autosave.dispatch(args);
+
+    #[cfg(feature = "hydrate")]
+    fn fire(self) {
+        use leptos::form::FromFormData;
+        let (Some(pending), Some(explicit)) = (
+            self.action.pending().try_get_untracked(),
+            self.explicit.pending().try_get_untracked(),
+        ) else {
+            return; // the editor is gone
+        };
+        if pending || explicit {
+            self.schedule();
+            return;
+        }
+        let Some(form) = self.form.get_untracked() else {
+            return;
+        };
+        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+            return;
+        };
+        let _ = data.set_with_str("intent", "autosave");
+        if let Ok(args) = SaveMission::from_form_data(&data) {
+            self.action.dispatch(args);
+        }
     }
 }

@@ -94,6 +94,7 @@ fn Item(
     let key = comment_name.clone();
     let message = move || error.get().and_then(|e| e.field(&key));
     let message2 = message.clone();
+    let message3 = message.clone();
     let heading = format!("moderation-{id}");
     let heading_ref = heading.clone();
     view! {
@@ -134,7 +135,8 @@ fn Item(
                                 <span class="fr-hint-text">"Obligatoire pour demander des modifications."</span>
                             </label>
                             <textarea class="fr-input" id=comment_id.clone() name="comment" rows="3" maxlength="2000"
-                                aria-describedby=format!("{comment_id}-messages")></textarea>
+                                aria-describedby=format!("{comment_id}-messages")
+                                aria-invalid=move || message3().map(|_| "true")></textarea>
                             <div class="fr-messages-group" id=format!("{comment_id}-messages") aria-live="polite">
                                 {move || message2().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
                             </div>

@@ -1,0 +1,158 @@
+// The administrations' journey: a manager proposes a mission, the moderator
+// asks for a change, the manager fixes it, the moderator publishes it; an
+// agent applies; the line manager agrees through the e-mailed link; the
+// manager selects the agent, who sees it in "Mon espace".
+import { test, expect } from './helpers';
+import {
+  expectFieldError,
+  fillApplication,
+  applicationForm,
+  linkFor,
+  settled,
+  signIn,
+  tick,
+  uniqueEmail,
+  visit,
+} from './support';
+import type { Page } from '@playwright/test';
+
+const MANAGER = 'responsable.demo@numerique.gouv.fr';
+const MODERATOR = 'moderation.demo@numerique.gouv.fr';
+const ACCORD = /(https?:\/\/[^\s"'<>]+?\/accord\?jeton=[A-Za-z0-9_-]+)/;
+
+async function signInAs(page: Page, email: string, next: string) {
+  await page.context().clearCookies();
+  await signIn(page, email, next);
+}
+
+test('a mission goes from a draft to a selected agent', async ({ page }) => {
+  test.setTimeout(120_000);
+  const title = `Refonte du parcours usager ${Date.now()}`;
+
+  // The manager proposes a mission and autosave keeps what is typed.
+  await signInAs(page, MANAGER, '/espace-administration');
+  await settled(page);
+  await page.getByRole('button', { name: 'Proposer une mission' }).click();
+  await page.waitForURL(/\/espace-administration\/missions\/\d+\/modifier$/);
+  await settled(page);
+  const editorUrl = page.url();
+  await page.getByLabel('Titre de la mission').fill(title);
+  await expect(page.getByRole('status').filter({ hasText: /Enregistré à \d\d:\d\d/ })).toBeVisible();
+  await expect(page.locator('.tn-preview h1')).toHaveText(title);
+  await page.reload();
+  await settled(page, { axe: false });
+  await expect(page.getByLabel('Titre de la mission')).toHaveValue(title);
+
+  // Submitting an incomplete sheet names each missing field.
+  await page.getByRole('button', { name: 'Enregistrer et soumettre à la modération' }).click();
+  await expectFieldError(page.getByLabel('Contexte et description'), /^Renseignez le contexte/);
+  await expect(page.getByLabel('Titre de la mission')).toHaveValue(title);
+  await expect(page.getByRole('alert')).toBeVisible();
+  await settled(page);
+
+  await page.getByLabel('Service qui accueille').fill('Direction interministérielle du numérique');
+  await page.getByLabel('Nature de la mission').selectOption('appui_projet');
+  await tick(page.getByLabel('UX / UI design'));
+  await page
+    .getByLabel('Contexte et description')
+    .fill('Nous cherchons un appui pour **repenser** le parcours des usagers, avec des tests auprès d’eux.');
+  await page.getByLabel('Effort et rythme').fill('2 jours par mois pendant 3 mois');
+  await page.getByLabel(/^Lieu/).fill('Paris 7e');
+  await page.getByLabel('Modalité').selectOption('hybride');
+  await page.getByLabel('Nombre de places').fill('1');
+  await page.getByRole('button', { name: 'Enregistrer et soumettre à la modération' }).click();
+  await expect(page.getByText('La fiche est soumise à la modération')).toBeVisible();
+  await settled(page);
+
+  // The moderator asks for a change; the comment is required.
+  await signInAs(page, MODERATOR, '/moderation');
+  await settled(page);
+  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
+  await card.getByRole('button', { name: 'Demander des modifications' }).click();
+  await expectFieldError(card.getByLabel('Commentaire pour les responsables'), /^Expliquez ce qui doit changer/);
+  await settled(page);
+  await card.getByLabel('Commentaire pour les responsables').fill('Précisez l’adresse du lieu.');
+  await card.getByRole('button', { name: 'Demander des modifications' }).click();
+  await expect(page.getByText('La demande de modifications est envoyée')).toBeVisible();
+
+  // The manager fixes it and submits again.
+  await signInAs(page, MANAGER, '/espace-administration');
+  await visit(page, new URL(editorUrl).pathname);
+  await expect(page.getByText('Précisez l’adresse du lieu.').first()).toBeVisible();
+  await page.getByLabel(/^Lieu/).fill('Paris 7e, avenue de Ségur');
+  await page.getByRole('button', { name: 'Enregistrer et soumettre à la modération' }).click();
+  await expect(page.getByText('La fiche est soumise à la modération')).toBeVisible();
+
+  // The moderator sees what changed and publishes.
+  await signInAs(page, MODERATOR, '/moderation');
+  await settled(page);
+  const again = page.getByRole('article').filter({ has: page.getByRole('heading', { name: title }) });
+  await expect(again.getByRole('row', { name: /Lieu/ })).toContainText('Paris 7e, avenue de Ségur');
+  await again.getByRole('button', { name: 'Publier' }).click();
+  await expect(page.getByText('La mission est publiée')).toBeVisible();
+
+  // An agent applies.
+  const agent = uniqueEmail('candidat');
+  const lineManager = uniqueEmail('superieur');
+  await signInAs(page, agent, '/mon-espace');
+  await visit(page, `/missions?q=${encodeURIComponent(title)}`, { axe: false });
+  await page.getByRole('link', { name: title }).click();
+  await settled(page, { axe: false });
+  await page.getByRole('link', { name: 'Je propose mes talents' }).click();
+  await settled(page, { axe: false });
+  await fillApplication(page, { managerEmail: lineManager });
+  await applicationForm(page).submit.click();
+  await page.waitForURL(/\/mon-espace/);
+
+  // The manager asks the line manager's agreement.
+  await signInAs(page, MANAGER, '/espace-administration');
+  await visit(page, new URL(editorUrl).pathname.replace('/modifier', '/candidatures'));
+  const application = page.getByRole('article').filter({ hasText: agent });
+  await application.getByRole('button', { name: 'Passer en discussion' }).click();
+  await expect(page.getByText('La candidature a changé de statut')).toBeVisible();
+  await settled(page, { axe: false });
+  await page.getByRole('article').filter({ hasText: agent }).getByRole('button', { name: 'Demander l’accord du supérieur' }).click();
+  await expect(page.getByText('La demande d’accord est envoyée')).toBeVisible();
+
+  // The line manager agrees through the e-mailed link, without an account.
+  await page.context().clearCookies();
+  const link = await linkFor(page, lineManager, ACCORD);
+  await visit(page, link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accord du supérieur hiérarchique' })).toBeVisible();
+  await expect(page.getByText(title)).toBeVisible();
+  await page.getByLabel('J’accorde le temps demandé').check({ force: true });
+  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await expect(page.getByText('Merci : votre réponse est enregistrée.')).toBeVisible();
+  await settled(page);
+  await expect(page.getByRole('button', { name: 'Envoyer ma réponse' })).toHaveCount(0);
+
+  // The manager selects the agent; the mission is filled.
+  await signInAs(page, MANAGER, '/espace-administration');
+  await visit(page, new URL(editorUrl).pathname.replace('/modifier', '/candidatures'));
+  await page.getByRole('article').filter({ hasText: agent }).getByRole('button', { name: 'Retenir' }).click();
+  await expect(page.getByText('La candidature a changé de statut')).toBeVisible();
+  await expect(page.getByText('Statut de la mission : Pourvue')).toBeVisible();
+
+  // The agent sees it, with every step.
+  await signInAs(page, agent, '/mon-espace');
+  await settled(page, { axe: false });
+  await expect(page.getByRole('main')).toContainText('Retenue');
+  await expect(page.getByRole('main')).toContainText('Accord donné par Camille Martin');
+});
+
+test('without JavaScript the editor saves and shows its errors', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, MANAGER, '/espace-administration', { js: false });
+  await page.getByRole('button', { name: 'Proposer une mission' }).click();
+  await page.waitForURL(/\/modifier$/);
+  await page.getByLabel('Titre de la mission').fill('Abc');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expectFieldError(page.getByLabel('Titre de la mission'), /au moins 5 caractères/);
+  await expect(page.getByLabel('Titre de la mission')).toHaveValue('Abc');
+  await page.getByLabel('Titre de la mission').fill('Une mission sans script');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect(page.getByText('La fiche est enregistrée.')).toBeVisible();
+  await expect(page.locator('.tn-preview h1')).toHaveText('Une mission sans script');
+  await context.close();
+});
