@@ -128,7 +128,10 @@ impl MissionStatus {
                 _ => "l’équipe de la mission ou à la modération",
             }));
         }
-        if matches!(action, A::RequestChanges | A::Unpublish) && !has_comment {
+        // The owners must hear why a moderator stops or sends back their mission.
+        let needs_comment = matches!(action, A::RequestChanges | A::Unpublish)
+            || (action == A::Close && actor == Actor::Moderator);
+        if needs_comment && !has_comment {
             return Err(Refusal::CommentRequired);
         }
         let next = match (self, action) {
@@ -305,12 +308,17 @@ mod tests {
         );
         assert!(S::Draft.apply(A::Publish, Actor::Moderator, false).is_err());
         assert!(S::Published.apply(A::Expire, Actor::Owner, false).is_err());
+        assert_eq!(
+            S::Published.apply(A::Close, Actor::Moderator, false),
+            Err(Refusal::CommentRequired)
+        );
+        assert!(S::Published.apply(A::Close, Actor::Owner, false).is_ok());
     }
 
     #[test]
     fn close_works_from_every_state_but_closed() {
         for s in S::ALL {
-            let r = s.apply(A::Close, Actor::Moderator, false);
+            let r = s.apply(A::Close, Actor::Moderator, true);
             assert_eq!(r.is_ok(), *s != S::Closed, "{s:?}");
             assert!(s.apply(A::Close, Actor::System, false).is_err());
         }
@@ -369,7 +377,9 @@ mod tests {
             A::Finish | A::Close => actor != Actor::System,
             A::Expire => actor == Actor::System,
         };
-        let comment_ok = comment || !matches!(a, A::RequestChanges | A::Unpublish);
+        let comment_ok = comment
+            || !(matches!(a, A::RequestChanges | A::Unpublish)
+                || (a == A::Close && actor == Actor::Moderator));
         if !who_ok || !comment_ok {
             return None;
         }

@@ -22,10 +22,16 @@ pub fn clean(input: &str) -> String {
     input
         .replace("\r\n", "\n")
         .nfc()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .filter(|c| (!c.is_control() || *c == '\n' || *c == '\t') && !invisible(*c))
         .collect::<String>()
         .trim()
         .to_string()
+}
+
+/// Zero-width and bidirectional-override characters: they make text look
+/// other than it is (an empty-looking title, reversed words).
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 impl Checker {
@@ -36,12 +42,13 @@ impl Checker {
     /// Records a field's typed value so it can be shown again.
     pub fn keep(&mut self, name: &str, raw: &str) {
         // Values travel back in the URL of a page shown without JavaScript:
-        // each is capped just above the longest allowed field, and a form
+        // each is capped just above the longest allowed field (a mission's
+        // description, 10 000 characters), and a form
         // keeps at most 150 of them (10 fields and the skills picked).
         if self.values.len() >= 150 {
             return;
         }
-        let kept: String = raw.chars().take(5_100).collect();
+        let kept: String = raw.chars().take(10_100).collect();
         self.values.insert(name.to_string(), kept);
     }
 
@@ -176,6 +183,7 @@ pub fn application(
     manager_name: &str,
     manager_email: &str,
     manager_ack: bool,
+    manager_email_rule: impl Fn(&str) -> Option<String>,
 ) -> Result<ApplicationInput, AppError> {
     let mut c = Checker::new();
     let motivation = c.text(
@@ -215,6 +223,11 @@ pub fn application(
         manager_email,
         "l’adresse électronique de votre supérieur hiérarchique",
     );
+    if is_email(&manager_email) {
+        if let Some(message) = manager_email_rule(&manager_email) {
+            c.fail("manager_email", message);
+        }
+    }
     c.keep("manager_ack", if manager_ack { "on" } else { "" });
     if !manager_ack {
         c.fail(
@@ -380,6 +393,7 @@ mod tests {
             "Camille Martin",
             "camille.martin@finances.gouv.fr",
             true,
+            |_| None,
         )
     }
 
@@ -391,8 +405,16 @@ mod tests {
 
     #[test]
     fn every_application_field_has_its_message() {
-        let err =
-            application("court", "", &"x".repeat(1001), "", "pas-une-adresse", false).unwrap_err();
+        let err = application(
+            "court",
+            "",
+            &"x".repeat(1001),
+            "",
+            "pas-une-adresse",
+            false,
+            |_| None,
+        )
+        .unwrap_err();
         for field in [
             "motivation",
             "availability",
@@ -410,10 +432,28 @@ mod tests {
     #[test]
     fn motivation_bounds_count_characters_not_bytes() {
         let accents = "é".repeat(MOTIVATION_MIN);
-        assert!(application(&accents, "x y", "", "Nom Prénom", "a@b.gouv.fr", true).is_ok());
+        assert!(application(
+            &accents,
+            "x y",
+            "",
+            "Nom Prénom",
+            "a@b.gouv.fr",
+            true,
+            |_| None
+        )
+        .is_ok());
         let long = "é".repeat(MOTIVATION_MAX + 1);
-        let err = application(&long, "x y", "", "Nom Prénom", "a@b.gouv.fr", true).unwrap_err();
+        let err = application(&long, "x y", "", "Nom Prénom", "a@b.gouv.fr", true, |_| {
+            None
+        })
+        .unwrap_err();
         assert!(err.field("motivation").unwrap().contains("5000"));
+    }
+
+    #[test]
+    fn invisible_characters_are_removed() {
+        assert_eq!(clean("\u{200B}\u{200B}a\u{202E}b\u{FEFF}"), "ab");
+        assert_eq!(clean("l\u{2019}été"), "l\u{2019}été");
     }
 
     #[test]

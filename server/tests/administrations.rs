@@ -191,11 +191,21 @@ async fn a_mission_goes_from_draft_to_published_through_moderation() {
     assert_eq!(item["changes"].as_array().unwrap().len(), 1, "{item}");
     assert_eq!(item["changes"][0]["field"], "Lieu");
 
+    // Publishing needs the version that was reviewed: an edit made since is refused.
+    let reviewed = item["version"].to_string();
+    let (status, body) = app
+        .json(
+            &moderator,
+            "moderate_mission",
+            &[("id", &ids), ("action", "publier"), ("version", "1")],
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
     let (status, _) = app
         .json(
             &moderator,
             "moderate_mission",
-            &[("id", &ids), ("action", "publier")],
+            &[("id", &ids), ("action", "publier"), ("version", &reviewed)],
         )
         .await;
     assert_eq!(status, 200);
@@ -250,13 +260,26 @@ async fn refused_calls_say_why_in_french_and_leak_nothing() {
         ("mission_editor", vec![("id", &ids)]),
         ("save_mission", sheet.clone()),
         ("duplicate_mission", vec![("id", &ids)]),
-        ("close_mission", vec![("id", &ids), ("action", "fermer")]),
+        (
+            "close_mission",
+            vec![("id", &ids), ("action", "fermer"), ("comment", "Doublon")],
+        ),
         ("moderation_queue", vec![]),
         (
             "moderate_mission",
             vec![("id", &ids), ("action", "publier")],
         ),
     ];
+    // A moderator closing someone's mission must say why.
+    let (status, body) = app
+        .json(
+            &moderator,
+            "close_mission",
+            &[("id", &ids), ("action", "fermer")],
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.to_string().contains("commentaire"), "{body}");
     // (caller, endpoint) → expected status; 200 where allowed.
     let expected = |who: &str, endpoint: &str| -> u16 {
         match (who, endpoint) {

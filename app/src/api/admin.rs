@@ -155,12 +155,13 @@ pub async fn moderation_queue() -> Result<ModerationData, AppError> {
 }
 
 /// `action`: `publier`, `demander_modifications` or `depublier` (the last
-/// two need a `comment`).
+/// two need a `comment`); `publier` needs the `version` that was reviewed.
 #[server(endpoint = "moderate_mission")]
 pub async fn moderate_mission(
     #[server(default)] id: String,
     #[server(default)] action: String,
     #[server(default)] comment: String,
+    #[server(default)] version: String,
 ) -> Result<(), AppError> {
     use super::context::*;
     use crate::lifecycle::MissionAction;
@@ -179,7 +180,15 @@ pub async fn moderate_mission(
         fields.insert(format!("comment-{id}"), "Expliquez ce qui doit changer : le commentaire est envoyé aux responsables de la mission.".into());
         return Err(AppError::invalid(fields, Default::default()));
     }
-    crate::backend::moderation::decide(&state, &me, id, action, comment).await?;
+    crate::backend::moderation::decide(
+        &state,
+        &me,
+        id,
+        action,
+        comment,
+        version.trim().parse().ok(),
+    )
+    .await?;
     go_to(&format!("/moderation?info={}", action.code()));
     Ok(())
 }

@@ -22,6 +22,15 @@ pub async fn submit_application(
         &manager_name,
         &manager_email,
         manager_ack.is_some_and(|v| !v.is_empty()),
+        |email| {
+            if email == me.email_folded {
+                Some("Indiquez l’adresse de votre supérieur hiérarchique, pas la vôtre : c’est à lui de donner son accord.".into())
+            } else if !state.config.accepts_email(email) {
+                Some("L’adresse de votre supérieur hiérarchique doit être une adresse professionnelle de l’administration (par exemple en .gouv.fr).".into())
+            } else {
+                None
+            }
+        },
     )?;
     crate::backend::applications::submit(&state, &me, &slug, input).await?;
     go_to("/mon-espace?info=candidature-envoyee");

@@ -236,6 +236,17 @@ async fn fill_if_complete(
         return Ok(());
     }
     let m = transition(state, me, m, MissionAction::MarkFilled, Actor::System, None).await?;
+    decline_waiting(state, &m, "places_pourvues").await
+}
+
+/// Tells every applicant still waiting that the mission will not take them
+/// (places filled, mission closed), with the reason.
+pub async fn decline_waiting(
+    state: &AppState,
+    m: &mission::Model,
+    reason: &str,
+) -> Result<(), AppError> {
+    let db = state.db.write();
     let waiting = application::Entity::find()
         .filter(application::Column::MissionId.eq(m.id))
         .filter(
@@ -248,24 +259,24 @@ async fn fill_if_complete(
         )
         .all(db)
         .await?;
+    let note = Some(label(DECLINE_REASONS, reason).to_string());
     for a in waiting {
         let from = ApplicationStatus::from_code(&a.status).ok_or(AppError::Internal)?;
-        let note = Some(label(DECLINE_REASONS, "places_pourvues").to_string());
-        if set_status(
+        let moved = set_status(
             db,
             &a,
             from,
             ApplicationStatus::NotSelected,
-            Some("places_pourvues".into()),
+            Some(reason.to_string()),
             note.clone(),
         )
-        .await
-        .is_ok()
-        {
+        .await;
+        // One moved meanwhile (e.g. withdrawn): it keeps its own status.
+        if moved.is_ok() {
             notify_agent(
                 state,
                 &a,
-                &m,
+                m,
                 ApplicationStatus::NotSelected,
                 note.as_deref(),
             )
@@ -340,6 +351,14 @@ pub async fn request_agreement(
     .chars()
     .take(500)
     .collect();
+    // A new request replaces the older ones still unanswered: only the
+    // newest link may answer.
+    agreement_request::Entity::update_many()
+        .col_expr(agreement_request::Column::ExpiresAt, Expr::value(now))
+        .filter(agreement_request::Column::ApplicationId.eq(a.id))
+        .filter(agreement_request::Column::AnsweredAt.is_null())
+        .exec(db)
+        .await?;
     agreement_request::ActiveModel {
         application_id: Set(a.id),
         token_hash: Set(hash_token(&token)),
@@ -499,6 +518,11 @@ pub async fn answer(
         .one(db)
         .await?
         .ok_or_else(invalid_link)?;
+    if ApplicationStatus::from_code(&a.status).is_none_or(|s| s.closed()) {
+        return Err(AppError::Conflict(
+            "Cette candidature est close (retirée, retenue ou non retenue) : votre réponse n’est plus nécessaire.".into(),
+        ));
+    }
     let m = mission::Entity::find_by_id(a.mission_id)
         .one(db)
         .await?

@@ -48,6 +48,7 @@ pub async fn queue(db: &DatabaseConnection, me: &user::Model) -> Result<Moderati
         };
         submitted.push(QueueItem {
             id: m.id,
+            version: m.version,
             title: m.title.clone(),
             administration: admin.name.clone(),
             status: m.status.clone(),
@@ -89,6 +90,7 @@ pub async fn decide(
     id: i32,
     action: MissionAction,
     comment: Option<String>,
+    reviewed_version: Option<i32>,
 ) -> Result<MissionStatus, AppError> {
     if !matches!(
         action,
@@ -97,6 +99,12 @@ pub async fn decide(
         return Err(AppError::BadRequest);
     }
     let (m, _) = authorize(state.db.write(), me, id, Operation::Moderate).await?;
+    // The owners may still edit a submitted sheet: publish only what was read.
+    if action == MissionAction::Publish && reviewed_version != Some(m.version) {
+        return Err(AppError::Conflict(
+            "La fiche a été modifiée depuis que vous l’avez ouverte : rechargez la page pour examiner sa dernière version.".into(),
+        ));
+    }
     let m = transition(state, me, m, action, Actor::Moderator, comment).await?;
     Ok(status_of(&m))
 }

@@ -786,8 +786,16 @@ pub async fn close(
     ) {
         return Err(AppError::BadRequest);
     }
-    transition(state, me, m, action, actor, comment).await?;
-    Ok(())
+    let m = transition(state, me, m, action, actor, comment).await?;
+    match action {
+        MissionAction::Close => {
+            super::applicants::decline_waiting(state, &m, "mission_annulee").await
+        }
+        MissionAction::MarkFilled => {
+            super::applicants::decline_waiting(state, &m, "places_pourvues").await
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The labels of the sheet's fields, for the moderators' diff.

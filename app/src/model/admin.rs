@@ -104,6 +104,8 @@ pub struct FieldChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueItem {
     pub id: i32,
+    /// The version reviewed: publishing another one is refused.
+    pub version: i32,
     pub title: String,
     pub administration: String,
     pub status: String,

@@ -97,7 +97,7 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
                             <ActionForm action=save node_ref=form_ref>
                                 <div on:input=move |_| autosave.schedule() on:change=move |_| autosave.schedule()>
                                     <input type="hidden" name="id" value=id />
-                                    <input type="hidden" name="version" prop:value=move || version.get().to_string() />
+                                    <input type="hidden" name="version" value=move || version.get().to_string() />
                                     <SheetFields form=form.clone() skills=skills.clone() error />
                                 </div>
                                 <p class="fr-text--sm" role="status" aria-live="polite" id="etat-enregistrement">{move || autosave.status()}</p>
@@ -277,6 +277,13 @@ impl Autosave {
             timer: StoredValue::new_local(None),
         };
         on_cleanup(move || autosave.cancel());
+        // A rejected explicit save (e.g. submission with fields missing)
+        // still leaves what was typed to be saved as a draft.
+        Effect::new(move |_| {
+            if let Some(Err(_)) = explicit.value().get() {
+                autosave.schedule();
+            }
+        });
         autosave
     }
 

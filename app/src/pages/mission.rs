@@ -72,7 +72,7 @@ pub fn SheetBody(m: MissionSheet, preview: bool) -> impl IntoView {
         <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-md-8">
                 <p class="fr-badge fr-badge--info fr-badge--no-icon fr-mb-2w">{m.nature.clone()}</p>
-                <h1>{m.title.clone()}</h1>
+                <h1>{if m.title.is_empty() { "Mission sans titre".to_string() } else { m.title.clone() }}</h1>
                 <p class="fr-text--lead">{m.administration.clone()} " — " {m.service.clone()}</p>
                 <h2>"La mission"</h2>
                 <div class="tn-markdown" inner_html=m.description_html.clone()></div>

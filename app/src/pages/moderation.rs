@@ -129,6 +129,7 @@ fn Item(
                     </details>
                     <ActionForm action=decide>
                         <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="version" value=item.version />
                         <div class=move || if message().is_some() { "fr-input-group fr-input-group--error" } else { "fr-input-group" }>
                             <label class="fr-label" for=comment_id.clone()>
                                 "Commentaire pour les responsables"

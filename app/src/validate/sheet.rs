@@ -46,7 +46,9 @@ fn date(c: &mut Checker, name: &str, raw: &str, what: &str) -> Option<NaiveDate>
         _ => {
             c.fail(
                 name,
-                format!("{what} n’est pas une date valide (format attendu : JJ/MM/AAAA)."),
+                format!(
+                    "{what} n’est pas une date valide (jour, mois et année entre 2020 et 2100)."
+                ),
             );
             None
         }
