@@ -4,6 +4,7 @@
 // manager selects the agent, who sees it in "Mon espace".
 import { test, expect } from './helpers';
 import {
+  REJECTED_FORM_ERRORS,
   expectFieldError,
   fillApplication,
   applicationForm,
@@ -19,6 +20,10 @@ import type { Page } from '@playwright/test';
 const MANAGER = 'responsable.demo@numerique.gouv.fr';
 const MODERATOR = 'moderation.demo@numerique.gouv.fr';
 const ACCORD = /(https?:\/\/[^\s"'<>]+?\/accord\?jeton=[A-Za-z0-9_-]+)/;
+
+// Rejected forms (missing fields, missing comment) answer 400, which the
+// browser logs as an error.
+test.use({ allowedConsoleErrors: REJECTED_FORM_ERRORS });
 
 async function signInAs(page: Page, email: string, next: string) {
   await page.context().clearCookies();
@@ -129,7 +134,7 @@ test('a mission goes from a draft to a selected agent', async ({ page }) => {
   // The manager selects the agent; the mission is filled.
   await signInAs(page, MANAGER, '/espace-administration');
   await visit(page, new URL(editorUrl).pathname.replace('/modifier', '/candidatures'));
-  await page.getByRole('article').filter({ hasText: agent }).getByRole('button', { name: 'Retenir' }).click();
+  await page.getByRole('article').filter({ hasText: agent }).getByRole('button', { name: 'Retenir', exact: true }).click();
   await expect(page.getByText('La candidature a changé de statut')).toBeVisible();
   await expect(page.getByText('Statut de la mission : Pourvue')).toBeVisible();
 
