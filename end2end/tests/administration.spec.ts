@@ -107,7 +107,8 @@ test('a mission goes from a draft to a selected agent', async ({ page }) => {
   await settled(page, { axe: false });
   await fillApplication(page, { managerEmail: lineManager });
   await applicationForm(page).submit.click();
-  await page.waitForURL(/\/mon-espace/);
+  await expect(page.getByText('Votre candidature a bien été envoyée')).toBeVisible();
+  await settled(page, { axe: false });
 
   // The manager asks the line manager's agreement.
   await signInAs(page, MANAGER, '/espace-administration');
