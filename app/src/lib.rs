@@ -5,6 +5,7 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod document;
 pub mod error;
 pub mod lifecycle;
 pub mod model;

@@ -139,7 +139,8 @@ impl MissionStatus {
             (S::Submitted, A::RequestChanges) => S::ChangesRequested,
             (S::Submitted, A::Publish) => S::Published,
             (S::Published, A::Unpublish) => S::ChangesRequested,
-            (S::Published, A::MarkFilled) => S::Filled,
+            // Applications received before the deadline can still be taken.
+            (S::Published | S::Expired, A::MarkFilled) => S::Filled,
             (S::Published, A::Expire) => S::Expired,
             (S::Filled, A::Finish) => S::Finished,
             (s, A::Close) if s != S::Closed => S::Closed,
@@ -368,6 +369,7 @@ mod tests {
             (S::Published, A::Unpublish, S::ChangesRequested),
             (S::Published, A::MarkFilled, S::Filled),
             (S::Published, A::Expire, S::Expired),
+            (S::Expired, A::MarkFilled, S::Filled),
             (S::Filled, A::Finish, S::Finished),
         ];
         let who_ok = match a {

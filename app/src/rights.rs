@@ -149,7 +149,10 @@ fn moderatable(s: MissionStatus) -> bool {
     matches!(s, MissionStatus::Submitted | MissionStatus::Published)
 }
 fn handles_applications(s: MissionStatus) -> bool {
-    matches!(s, MissionStatus::Published | MissionStatus::Filled)
+    matches!(
+        s,
+        MissionStatus::Published | MissionStatus::Expired | MissionStatus::Filled
+    )
 }
 fn not_closed(s: MissionStatus) -> bool {
     !matches!(s, MissionStatus::Closed | MissionStatus::Finished)
@@ -309,7 +312,7 @@ mod tests {
             );
             assert_eq!(
                 check(Op::HandleApplications, owner, Some(*s)).is_ok(),
-                matches!(s, S::Published | S::Filled)
+                matches!(s, S::Published | S::Expired | S::Filled)
             );
             // Viewing never depends on the state.
             assert!(check(Op::ViewSheet, owner, Some(*s)).is_ok());

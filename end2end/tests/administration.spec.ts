@@ -162,3 +162,67 @@ test('without JavaScript the editor saves and shows its errors', async ({ browse
   await expect(page.locator('.tn-preview h1')).toHaveText('Une mission sans script');
   await context.close();
 });
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+test('a manager attaches a PDF, checked by its content, and nothing typed is lost on leaving', async ({ page }) => {
+  await signInAs(page, MANAGER, '/espace-administration');
+  await settled(page);
+  await page.getByRole('button', { name: 'Proposer une mission' }).click();
+  await page.waitForURL(/\/espace-administration\/missions\/\d+\/modifier$/);
+  await settled(page);
+  const editorPath = new URL(page.url()).pathname;
+
+  const file = page.getByLabel('Joindre un document PDF');
+  await file.setInputFiles({ name: 'fiche.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>pas un pdf</html>') });
+  await page.getByRole('button', { name: 'Joindre le document' }).click();
+  await expectFieldError(file, /^Ce fichier n’est pas un PDF valide/);
+  await settled(page);
+
+  await file.setInputFiles({ name: 'Présentation de la mission.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Joindre le document' }).click();
+  await expect(page.getByText('Le document est joint à la fiche.')).toBeVisible();
+  const link = page.getByRole('link', { name: /Document joint/ });
+  await expect(link).toContainText('Présentation de la mission.pdf — PDF, 1 ko');
+  const href = await link.getAttribute('href');
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('application/pdf');
+  expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="mission-[a-z0-9-]+\.pdf"$/);
+  await settled(page);
+
+  // Typed, then straight away a link elsewhere: the edit still lands.
+  const title = `Mission quittée aussitôt ${Date.now()}`;
+  await page.getByLabel('Titre de la mission').fill(title);
+  await page.getByRole('link', { name: 'Retour à mes missions' }).click();
+  await page.waitForURL(/\/espace-administration$/);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('main')).toContainText(title, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await visit(page, editorPath);
+  await expect(page.getByLabel('Titre de la mission')).toHaveValue(title);
+  await expect(page.getByRole('link', { name: /Document joint/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Retirer le document' }).click();
+  await expect(page.getByText('Le document est retiré de la fiche.')).toBeVisible();
+  await expect(page.getByText('Aucun document n’est joint.')).toBeVisible();
+});
+
+test('without JavaScript a PDF is attached and refused files say why', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, MANAGER, '/espace-administration', { js: false });
+  await page.getByRole('button', { name: 'Proposer une mission' }).click();
+  await page.waitForURL(/\/modifier$/);
+  const file = page.getByLabel('Joindre un document PDF');
+  await file.setInputFiles({ name: 'image.pdf', mimeType: 'application/pdf', buffer: Buffer.from('GIF89a') });
+  await page.getByRole('button', { name: 'Joindre le document' }).click();
+  await page.waitForURL(/document=non_pdf/);
+  await expectFieldError(file, /^Ce fichier n’est pas un PDF valide/);
+  await file.setInputFiles({ name: 'fiche.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Joindre le document' }).click();
+  await page.waitForURL(/document=joint/);
+  await expect(page.getByText('Le document est joint à la fiche.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Document joint/ })).toContainText('fiche.pdf');
+  await context.close();
+});

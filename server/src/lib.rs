@@ -4,18 +4,22 @@
 use app::backend::state::AppState;
 use app::{shell, App};
 use axum::body::{to_bytes, Body};
+use axum::extract::DefaultBodyLimit;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
+use axum::routing::{get, post};
 use axum::Router;
 use form_errors::FormErrorKey;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::convert::Infallible;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
+pub mod documents;
 pub mod form_errors;
 
 /// Requests bodies above this size are refused with 413.
@@ -55,16 +59,31 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         let state = state.clone();
         move || provide_context(state.clone())
     };
+    let download = {
+        let state = state.clone();
+        move |id, headers| documents::download(state.clone(), id, headers)
+    };
+    let upload = {
+        let state = state.clone();
+        move |id, req| documents::upload(state.clone(), id, req)
+    };
     Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
+        .route("/documents/missions/{id}", get(download))
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
-        .with_state(options)
+        // Applies to everything above; the upload route below has its own.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .route(
+            "/espace-administration/missions/{id}/document",
+            post(upload)
+                .layer::<_, Infallible>(DefaultBodyLimit::max(documents::UPLOAD_BODY_BYTES)),
+        )
+        .with_state(options)
         .layer(middleware::from_fn(server_fn_status))
         .layer(middleware::from_fn_with_state(
             form_error_key,

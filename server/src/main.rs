@@ -70,6 +70,7 @@ async fn serve(config: Config) -> Result<(), String> {
             .map_err(|e| format!("échec du chargement des données de démonstration : {e}"))?;
         tracing::info!(?report, "demo data loaded");
     }
+    app::backend::jobs::spawn(state.clone());
     let app = server::router(state, options);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -230,9 +230,11 @@ async fn fill_if_complete(
         .filter(application::Column::Status.eq(ApplicationStatus::Selected.code()))
         .count(db)
         .await?;
-    if selected < m.places.max(1) as u64
-        || status_of(&m) != crate::lifecycle::MissionStatus::Published
-    {
+    let open = matches!(
+        status_of(&m),
+        crate::lifecycle::MissionStatus::Published | crate::lifecycle::MissionStatus::Expired
+    );
+    if selected < m.places.max(1) as u64 || !open {
         return Ok(());
     }
     let m = transition(state, me, m, MissionAction::MarkFilled, Actor::System, None).await?;

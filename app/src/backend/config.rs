@@ -1,6 +1,7 @@
 //! Configuration, read once from the environment at start-up.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Clone)]
 pub struct Config {
@@ -15,6 +16,12 @@ pub struct Config {
     pub smtp_url: Option<Secret>,
     pub mail_from: String,
     pub outbox_dir: PathBuf,
+    /// Uploaded documents (mission PDFs), outside the web root.
+    pub files_dir: PathBuf,
+    /// How often queued e-mails that could not be delivered are tried again
+    /// (a background task); `None` starts no task (tests call
+    /// `mail::retry_due` themselves).
+    pub mail_retry_every: Option<Duration>,
     pub sign_in_link_minutes: i64,
     pub session_days: i64,
     /// At most this many sign-in links per address per quarter of an hour.
@@ -30,6 +37,10 @@ pub struct Config {
 pub struct Secret(String);
 
 impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
     pub fn random() -> Self {
         let bytes: [u8; 32] = rand::random();
         Secret(bytes.iter().map(|b| format!("{b:02x}")).collect())
@@ -48,6 +59,7 @@ impl std::fmt::Debug for Config {
             .field("allowed_domains", &self.allowed_domains)
             .field("smtp", &self.smtp_url.as_ref().map(|_| "<configured>"))
             .field("outbox_dir", &self.outbox_dir)
+            .field("mail_retry_every", &self.mail_retry_every)
             .finish_non_exhaustive()
     }
 }
@@ -102,6 +114,12 @@ impl Config {
             outbox_dir: PathBuf::from(
                 env("TALENTS_OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
             ),
+            files_dir: PathBuf::from(
+                env("TALENTS_FILES_DIR").unwrap_or_else(|| "data/files".into()),
+            ),
+            mail_retry_every: Some(Duration::from_secs(
+                number("TALENTS_MAIL_RETRY_SECONDS", 30)? as u64,
+            )),
             sign_in_link_minutes: number("TALENTS_SIGN_IN_LINK_MINUTES", 15)?,
             session_days: number("TALENTS_SESSION_DAYS", 30)?,
             links_per_address: number("TALENTS_LINKS_PER_ADDRESS", 5)? as u64,
@@ -113,7 +131,8 @@ impl Config {
         })
     }
 
-    /// A configuration for tests: demo mode, outbox in the given directory.
+    /// A configuration for tests: demo mode, outbox in the given directory, no
+    /// background e-mail retries (tests trigger them with `mail::retry_due`).
     pub fn for_tests(database_url: &str, outbox_dir: PathBuf) -> Self {
         Config {
             database_url: database_url.to_string(),
@@ -122,7 +141,9 @@ impl Config {
             allowed_domains: parse_domains(DEFAULT_DOMAINS).unwrap_or_default(),
             smtp_url: None,
             mail_from: "Talents numériques <ne-pas-repondre@talents.numerique.gouv.fr>".into(),
+            files_dir: outbox_dir.with_file_name("files"),
             outbox_dir,
+            mail_retry_every: None,
             sign_in_link_minutes: 15,
             session_days: 30,
             links_per_address: 5,

@@ -244,6 +244,7 @@ pub async fn sheet_of(
         .unwrap_or_default();
     Ok(MissionSheet {
         open: is_open(&m),
+        details_pdf_url: super::documents::url_of(&m),
         slug: m.slug,
         title: m.title,
         administration: admin.name,

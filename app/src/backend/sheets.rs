@@ -74,8 +74,75 @@ fn not_found() -> AppError {
     AppError::NotFound("Cette mission n’existe pas.".into())
 }
 
+/// The mission's status as of now: a published mission whose application
+/// deadline has passed is expired even before the periodic task records it
+/// (checked on read).
 pub fn status_of(m: &mission::Model) -> MissionStatus {
+    let stored = stored_status(m);
+    if stored == MissionStatus::Published && m.deadline.is_some_and(|d| d < today()) {
+        return MissionStatus::Expired;
+    }
+    stored
+}
+
+fn stored_status(m: &mission::Model) -> MissionStatus {
     MissionStatus::from_code(&m.status).unwrap_or(MissionStatus::Closed)
+}
+
+/// Records the expiry of every published mission whose application deadline
+/// has passed (the periodic task; also run before a transition needs it).
+/// Returns how many missions expired.
+pub async fn expire_due(state: &AppState) -> Result<usize, AppError> {
+    let db = state.db.write();
+    let due = mission::Entity::find()
+        .filter(mission::Column::Status.eq(MissionStatus::Published.code()))
+        .filter(mission::Column::Deadline.lt(today()))
+        .all(db)
+        .await?;
+    let mut expired = 0;
+    for m in due {
+        if expire(state, &m).await? {
+            expired += 1;
+        }
+    }
+    Ok(expired)
+}
+
+/// Stores the expiry of one mission, with its history line and a message to
+/// the owners; false when someone else recorded it first.
+async fn expire(state: &AppState, m: &mission::Model) -> Result<bool, AppError> {
+    let db = state.db.write();
+    let txn = db.begin().await?;
+    let changed = mission::Entity::update_many()
+        .col_expr(
+            mission::Column::Status,
+            Expr::value(MissionStatus::Expired.code()),
+        )
+        .col_expr(mission::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(mission::Column::Id.eq(m.id))
+        .filter(mission::Column::Status.eq(MissionStatus::Published.code()))
+        .exec(&txn)
+        .await?
+        .rows_affected
+        > 0;
+    if changed {
+        record(
+            &txn,
+            m.id,
+            Some(MissionStatus::Published),
+            MissionStatus::Expired,
+            MissionAction::Expire.code(),
+            None,
+            Some("Date limite de candidature dépassée.".into()),
+            None,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    if changed {
+        notify_owners(state, m, MissionAction::Expire, None).await?;
+    }
+    Ok(changed)
 }
 
 /// Loads a mission and checks that `me` may do `op` on it now.
@@ -575,6 +642,17 @@ pub async fn transition(
 ) -> Result<mission::Model, AppError> {
     let db = state.db.write();
     let from = status_of(&m);
+    // Expired on read but not recorded yet: record it first, so that the
+    // history stays complete and the update below finds the stored status.
+    let m = if from != stored_status(&m) {
+        expire(state, &m).await?;
+        mission::Entity::find_by_id(m.id)
+            .one(db)
+            .await?
+            .ok_or_else(not_found)?
+    } else {
+        m
+    };
     let to = from
         .apply(action, actor, comment.is_some())
         .map_err(refused)?;
@@ -658,20 +736,28 @@ async fn notify_owners(
     action: MissionAction,
     comment: Option<&str>,
 ) -> Result<(), AppError> {
-    let (subject, what) = match action {
+    let (subject, what, extra) = match action {
         MissionAction::RequestChanges => (
             "Des modifications sont demandées sur votre mission",
             "La modération demande des modifications sur la fiche",
+            "",
         ),
         MissionAction::Publish => (
             "Votre mission est publiée",
             "La fiche est maintenant publiée",
+            "",
         ),
         MissionAction::Unpublish => (
             "Votre mission a été dépubliée",
             "La modération a dépublié la fiche",
+            "",
         ),
-        MissionAction::Close => ("Votre mission est fermée", "La fiche a été fermée"),
+        MissionAction::Close => ("Votre mission est fermée", "La fiche a été fermée", ""),
+        MissionAction::Expire => (
+            "La date limite de candidature de votre mission est passée",
+            "La date limite de candidature est passée pour la fiche",
+            "\nLa mission n’est plus proposée aux agents. Vous pouvez encore donner suite aux candidatures reçues.\n",
+        ),
         _ => return Ok(()),
     };
     let db = state.db.write();
@@ -680,7 +766,7 @@ async fn notify_owners(
         .map(|c| format!("\nCommentaire de la modération :\n{c}\n"))
         .unwrap_or_default();
     let body = format!(
-        "Bonjour,\n\n{what} « {} ».\n{comment}\nRetrouvez-la dans votre espace : {}/espace-administration/missions/{}/modifier\n\n— L’équipe Talents numériques (DINUM)\n",
+        "Bonjour,\n\n{what} « {} ».\n{extra}{comment}\nRetrouvez-la dans votre espace : {}/espace-administration/missions/{}/modifier\n\n— L’équipe Talents numériques (DINUM)\n",
         m.title, state.config.public_url, m.id
     );
     for owner in owners {

@@ -86,6 +86,8 @@ pub struct MissionSheet {
     pub mode: String,
     pub places: i32,
     pub details_pdf_label: String,
+    /// The attached PDF, when there is one (the label then names it).
+    pub details_pdf_url: Option<String>,
     pub published_at: Option<String>,
     /// Whether applications are still open (published and deadline not passed).
     pub open: bool,

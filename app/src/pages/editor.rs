@@ -124,6 +124,9 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
                         }
                         .into_any()
                     }}
+                    {d.editable.then(|| view! {
+                        <DocumentField id label=d.preview.details_pdf_label.clone() url=d.preview.details_pdf_url.clone() />
+                    })}
                     <StatusActions d=d.clone() />
                     <h2 class="fr-h4 fr-mt-6w">"Responsables de la mission"</h2>
                     <ul>{d.owners.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
@@ -213,6 +216,150 @@ fn SheetFields(
     }
 }
 
+/// The optional PDF. Its own form (a file cannot go through the autosave):
+/// without JavaScript it posts and comes back with the outcome in the
+/// address; once hydrated it is sent in the background and the editor stays.
+#[component]
+fn DocumentField(id: i32, label: String, url: Option<String>) -> impl IntoView {
+    use crate::document::DocumentProblem;
+    let query = use_query_map();
+    let current = RwSignal::new(url.map(|u| (label, u)));
+    // (is an error, message)
+    let initial = query
+        .read_untracked()
+        .get("document")
+        .and_then(|code| match code.as_str() {
+            "joint" => Some((false, "Le document est joint à la fiche.".to_string())),
+            "retire" => Some((false, "Le document est retiré de la fiche.".to_string())),
+            other => DocumentProblem::from_code(other).map(|p| (true, p.message().to_string())),
+        });
+    let outcome = RwSignal::new(initial);
+    let busy = RwSignal::new(false);
+    let error = move || outcome.get().filter(|(e, _)| *e).map(|(_, m)| m);
+    let done = move || outcome.get().filter(|(e, _)| !*e).map(|(_, m)| m);
+    let action = format!("/espace-administration/missions/{id}/document");
+    #[cfg(feature = "hydrate")]
+    let on_submit = {
+        let action = action.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            use wasm_bindgen::JsCast;
+            ev.prevent_default();
+            let Some(form) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let intent = ev
+                .submitter()
+                .and_then(|b| b.get_attribute("value"))
+                .unwrap_or_else(|| "joindre".into());
+            busy.set(true);
+            let action = action.clone();
+            leptos::task::spawn_local(async move {
+                let result = send_document(&action, &form, &intent).await;
+                busy.set(false);
+                match result {
+                    Ok((label, url)) => {
+                        let message = if url.is_some() {
+                            "Le document est joint à la fiche."
+                        } else {
+                            "Le document est retiré de la fiche."
+                        };
+                        current.set(url.map(|u| (label, u)));
+                        outcome.set(Some((false, message.to_string())));
+                        form.reset();
+                    }
+                    Err(e) => {
+                        let message = e.field("document").unwrap_or_else(|| e.to_string());
+                        outcome.set(Some((true, message)));
+                    }
+                }
+            });
+        }
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let on_submit = |_: leptos::ev::SubmitEvent| {};
+    view! {
+        <h2 class="fr-h4 fr-mt-6w" id="document">"Document de présentation (facultatif)"</h2>
+        <p>
+            {move || match current.get() {
+                Some((label, url)) => view! {
+                    <a class="fr-link fr-link--download" href=url download="">
+                        "Document joint" <span class="fr-link__detail">{label}</span>
+                    </a>
+                }.into_any(),
+                None => view! { "Aucun document n’est joint." }.into_any(),
+            }}
+        </p>
+        <form method="post" enctype="multipart/form-data" action=action on:submit=on_submit>
+            <div class=move || if error().is_some() { "fr-upload-group fr-upload-group--error" } else { "fr-upload-group" }>
+                <label class="fr-label" for="document-pdf">"Joindre un document PDF"
+                    <span class="fr-hint-text">"Taille maximale : 5 Mo. Format accepté : PDF. Sans JavaScript, enregistrez la fiche avant de joindre le document."</span>
+                </label>
+                <input class="fr-upload" type="file" id="document-pdf" name="document" accept="application/pdf,.pdf"
+                    aria-describedby="document-messages" aria-invalid=move || error().is_some().then_some("true") />
+                <div class="fr-messages-group" id="document-messages" aria-live="polite">
+                    {move || error().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
+                    {move || done().map(|m| view! { <p class="fr-message fr-message--valid">{m}</p> })}
+                </div>
+            </div>
+            <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+                <li><button class="fr-btn fr-btn--secondary" type="submit" name="intent" value="joindre" disabled=move || busy.get()>"Joindre le document"</button></li>
+                {move || current.get().is_some().then(|| view! {
+                    <li><button class="fr-btn fr-btn--tertiary" type="submit" name="intent" value="retirer" disabled=move || busy.get()>"Retirer le document"</button></li>
+                })}
+            </ul>
+        </form>
+    }
+}
+
+/// Sends the document form in the background; the label and address of the
+/// document now attached (no address: removed), or the refusal.
+#[cfg(feature = "hydrate")]
+async fn send_document(
+    action: &str,
+    form: &web_sys::HtmlFormElement,
+    intent: &str,
+) -> Result<(String, Option<String>), AppError> {
+    use crate::document::DocumentProblem;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let network = |_| AppError::Network;
+    let data = web_sys::FormData::new_with_form(form).map_err(network)?;
+    data.set_with_str("intent", intent).map_err(network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&data);
+    let request = web_sys::Request::new_with_str_and_init(action, &init).map_err(network)?;
+    request
+        .headers()
+        .set("Accept", "application/json")
+        .map_err(network)?;
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_request(&request))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    let ok = response.ok();
+    let status = response.status();
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?
+        .as_string()
+        .unwrap_or_default();
+    if ok {
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|_| AppError::Internal)?;
+        let label = v["label"].as_str().unwrap_or_default().to_string();
+        let url = v["url"].as_str().map(str::to_string);
+        Ok((label, url))
+    } else if status == 413 {
+        Err(DocumentProblem::TooLarge.error())
+    } else {
+        Err(serde_json::from_str(&text).unwrap_or(AppError::Internal))
+    }
+}
+
 /// The buttons of the transitions other than submission (close, finish…).
 #[component]
 fn StatusActions(d: EditorData) -> impl IntoView {
@@ -265,18 +412,58 @@ struct Autosave {
     form: NodeRef<leptos::html::Form>,
     #[cfg(feature = "hydrate")]
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The form as it will be autosaved, while the save waits: what leaving
+    /// the editor sends at once. Outside the reactive system, so that it is
+    /// still there while the editor is being torn down.
+    #[cfg(feature = "hydrate")]
+    unsaved: StoredValue<Unsaved>,
+}
+
+#[cfg(feature = "hydrate")]
+type Unsaved = std::sync::Arc<std::sync::Mutex<Option<String>>>;
+
+/// Sends what waits to be autosaved in a beacon, which the browser delivers
+/// even as the page goes away.
+#[cfg(feature = "hydrate")]
+fn send_unsaved(unsaved: &Unsaved) {
+    let Some(body) = unsaved.lock().ok().and_then(|mut u| u.take()) else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&body) else {
+        return;
+    };
+    let url = <SaveMission as leptos::server_fn::ServerFn>::PATH;
+    let _ = window()
+        .navigator()
+        .send_beacon_with_opt_url_search_params(url, Some(&params));
 }
 
 impl Autosave {
     fn new(explicit: ServerAction<SaveMission>, form: NodeRef<leptos::html::Form>) -> Self {
+        #[cfg(feature = "hydrate")]
+        let unsaved = Unsaved::default();
         let autosave = Autosave {
             action: ServerAction::new(),
             explicit,
             form,
             #[cfg(feature = "hydrate")]
             timer: StoredValue::new_local(None),
+            #[cfg(feature = "hydrate")]
+            unsaved: StoredValue::new(unsaved.clone()),
         };
-        on_cleanup(move || autosave.cancel());
+        // Leaving the editor (a link inside the site, a reload, closing the
+        // tab) must not lose what was typed in the last second.
+        #[cfg(feature = "hydrate")]
+        {
+            let on_hide = unsaved.clone();
+            let handle =
+                window_event_listener(leptos::ev::pagehide, move |_| send_unsaved(&on_hide));
+            on_cleanup(move || {
+                handle.remove();
+                autosave.stop_timer();
+                send_unsaved(&unsaved);
+            });
+        }
         // A rejected explicit save (e.g. submission with fields missing)
         // still leaves what was typed to be saved as a draft.
         Effect::new(move |_| {
@@ -331,7 +518,12 @@ impl Autosave {
     fn schedule(self) {
         #[cfg(feature = "hydrate")]
         {
-            self.cancel();
+            self.stop_timer();
+            if let (Some(body), Some(unsaved)) = (self.snapshot(), self.unsaved.try_get_value()) {
+                if let Ok(mut u) = unsaved.lock() {
+                    *u = Some(body);
+                }
+            }
             let handle = set_timeout_with_handle(
                 move || self.fire(),
                 std::time::Duration::from_millis(1_000),
@@ -341,17 +533,41 @@ impl Autosave {
         }
     }
 
-    /// Drops a pending autosave (before an explicit save, or on leaving).
+    /// Drops a pending autosave (an explicit save takes over).
     fn cancel(self) {
         #[cfg(feature = "hydrate")]
+        {
+            self.stop_timer();
+            if let Some(unsaved) = self.unsaved.try_get_value() {
+                if let Ok(mut u) = unsaved.lock() {
+                    *u = None;
+                }
+            }
+        }
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn stop_timer(self) {
         if let Some(Some(handle)) = self.timer.try_get_value() {
             handle.clear();
+            self.timer.set_value(None);
         }
+    }
+
+    /// The form as an autosave sends it (URL-encoded).
+    #[cfg(feature = "hydrate")]
+    fn snapshot(self) -> Option<String> {
+        let form = self.form.get_untracked()?;
+        let data = web_sys::FormData::new_with_form(&form).ok()?;
+        data.set_with_str("intent", "autosave").ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+        Some(params.to_string().into())
     }
 
     #[cfg(feature = "hydrate")]
     fn fire(self) {
         use leptos::form::FromFormData;
+        self.timer.set_value(None);
         let (Some(pending), Some(explicit)) = (
             self.action.pending().try_get_untracked(),
             self.explicit.pending().try_get_untracked(),
@@ -370,6 +586,11 @@ impl Autosave {
         };
         let _ = data.set_with_str("intent", "autosave");
         if let Ok(args) = SaveMission::from_form_data(&data) {
+            if let Some(unsaved) = self.unsaved.try_get_value() {
+                if let Ok(mut u) = unsaved.lock() {
+                    *u = None;
+                }
+            }
             self.action.dispatch(args);
         }
     }

@@ -103,7 +103,18 @@ pub fn SheetBody(m: MissionSheet, preview: bool) -> impl IntoView {
                                 <Row label="Lieu" value=Some(m.location.clone()) />
                                 <Row label="Modalité" value=Some(m.mode.clone()) />
                                 <Row label="Nombre de places" value=Some(m.places.to_string()) />
-                                <Row label="Document de présentation" value=Some(m.details_pdf_label.clone()) />
+                                {match m.details_pdf_url.clone() {
+                                    Some(url) => view! {
+                                        <dt class="fr-text--bold">"Document de présentation"</dt>
+                                        <dd class="fr-mb-2w">
+                                            <a class="fr-link fr-link--download" href=url download="">
+                                                "Télécharger le document"
+                                                <span class="fr-link__detail">{m.details_pdf_label.clone()}</span>
+                                            </a>
+                                        </dd>
+                                    }.into_any(),
+                                    None => view! { <Row label="Document de présentation" value=Some(m.details_pdf_label.clone()) /> }.into_any(),
+                                }}
                                 <Row label="Publiée le" value=m.published_at.clone() />
                             </dl>
                         </div>

@@ -17,12 +17,17 @@ pub struct TestApp {
 }
 
 pub async fn spawn() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+/// Like `spawn`, with the test configuration changed by `configure` first.
+pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}/talents.db?mode=rwc", dir.path().display());
     let outbox = dir.path().join("outbox");
-    let state = AppState::start(Config::for_tests(&url, outbox.clone()))
-        .await
-        .expect("state");
+    let mut config = Config::for_tests(&url, outbox.clone());
+    configure(&mut config);
+    let state = AppState::start(config).await.expect("state");
     seed::run(state.db.write(), true).await.expect("seed");
     let options = LeptosOptions::builder()
         .output_name("talents")

@@ -1,9 +1,7 @@
 //! The administrations' side over HTTP: drafts, versioned saves, submission,
 //! moderation, and every function refused to whoever may not call it.
 
-mod common;
-
-use common::{client, spawn, TestApp};
+use crate::common::{client, spawn, TestApp};
 use reqwest::Client;
 use serde_json::Value;
 

@@ -1,9 +1,6 @@
 //! The server functions over HTTP, on a real SQLite database.
-#![recursion_limit = "256"]
 
-mod common;
-
-use common::{client, spawn};
+use crate::common::{client, spawn};
 use serde_json::Value;
 
 fn titles(page: &Value) -> Vec<String> {
@@ -222,7 +219,7 @@ async fn sign_in_links_are_rate_limited_per_address() {
     assert_eq!(status, 200, "another address is not affected");
 }
 
-async fn first_slug(app: &common::TestApp) -> String {
+async fn first_slug(app: &crate::common::TestApp) -> String {
     let (_, page) = app.json(&client(), "list_missions", &[]).await;
     page["missions"][0]["slug"].as_str().unwrap().to_string()
 }

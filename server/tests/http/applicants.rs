@@ -1,9 +1,7 @@
 //! Applicants over HTTP: the owners move an application, the line manager
 //! answers through a single-use link, the agent is selected only with it.
 
-mod common;
-
-use common::{client, spawn};
+use crate::common::{client, spawn};
 
 const MANAGER: &str = "responsable.demo@numerique.gouv.fr";
 const LINE_MANAGER: &str = "camille.martin@numerique.gouv.fr";
@@ -277,4 +275,135 @@ async fn declining_needs_a_reason_from_the_list() {
         )
         .await;
     assert_eq!(status, 409);
+}
+
+/// Sets a seeded published mission's application deadline to yesterday and
+/// returns its id and slug.
+async fn past_deadline(app: &crate::common::TestApp, manager: &reqwest::Client) -> (i32, String) {
+    use app::backend::entities::mission;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let (_, space) = app.json(manager, "admin_space", &[]).await;
+    let m = space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "publiee")
+        .expect("a seeded mission")
+        .clone();
+    let id = m["id"].as_i64().unwrap() as i32;
+    let row = mission::Entity::find_by_id(id)
+        .one(app.state.db.write())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut row: mission::ActiveModel = row.into();
+    row.deadline = Set(Some(
+        app::backend::time::today() - chrono::Duration::days(1),
+    ));
+    row.update(app.state.db.write()).await.unwrap();
+    (id, m["slug"].as_str().unwrap().to_string())
+}
+
+#[tokio::test]
+async fn a_mission_expires_when_its_deadline_passes_and_its_applicants_can_still_be_taken() {
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let (_, space) = app.json(&manager, "admin_space", &[]).await;
+    let slug = space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "publiee")
+        .unwrap()["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // An agent applies before the deadline.
+    let agent = app.signed_in("lea.dupont@numerique.gouv.fr").await;
+    let (status, body) = app
+        .json(
+            &agent,
+            "submit_application",
+            &[
+                ("slug", slug.as_str()),
+                (
+                    "motivation",
+                    "Je souhaite contribuer à cette mission qui me tient à cœur.",
+                ),
+                ("availability", "Deux jours par mois"),
+                ("manager_name", "Camille Martin"),
+                ("manager_email", LINE_MANAGER),
+                ("manager_ack", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (id, slug2) = past_deadline(&app, &manager).await;
+    assert_eq!(slug, slug2);
+    let ids = id.to_string();
+
+    // Checked on read, before the periodic task has run.
+    let (_, space) = app.json(&manager, "admin_space", &[]).await;
+    let row = space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(row["status"], "expiree", "{row}");
+    let (_, list) = app.json(&client(), "list_missions", &[]).await;
+    assert!(!list.to_string().contains(&slug), "{list}");
+    let (status, _) = app
+        .json(
+            &app.signed_in("agent.demo@numerique.gouv.fr").await,
+            "submit_application",
+            &[
+                ("slug", slug.as_str()),
+                (
+                    "motivation",
+                    "Une candidature arrivée trop tard pour la mission.",
+                ),
+                ("availability", "Deux jours"),
+                ("manager_name", "Camille Martin"),
+                ("manager_email", LINE_MANAGER),
+                ("manager_ack", "on"),
+            ],
+        )
+        .await;
+    assert_ne!(status, 200);
+
+    // The periodic task records it once, with its history line and a message.
+    assert_eq!(
+        app::backend::sheets::expire_due(&app.state).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        app::backend::sheets::expire_due(&app.state).await.unwrap(),
+        0
+    );
+    let (_, e) = app.json(&manager, "mission_editor", &[("id", &ids)]).await;
+    assert_eq!(e["status"], "expiree");
+    let last = e["history"].as_array().unwrap().iter().any(|h| {
+        h["who"] == "le service" && h["comment"] == "Date limite de candidature dépassée."
+    });
+    assert!(last, "{}", e["history"]);
+    let told = app::backend::mail::read_outbox(&app.outbox, 100)
+        .into_iter()
+        .any(|m| m.to.contains(MANAGER) && m.subject.contains("date limite"));
+    assert!(told);
+
+    // The application received in time can still be handled.
+    let (_, list) = app
+        .json(&manager, "mission_applications", &[("id", &ids)])
+        .await;
+    let app_id = list["applicants"][0]["id"].to_string();
+    let (status, body) = app
+        .json(
+            &manager,
+            "move_application",
+            &[("id", &app_id), ("action", "discuter")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
 }

@@ -1,0 +1,305 @@
+//! The details document: PDF by content, 5 MB at most, stored outside the
+//! web root, served as an attachment with our own name, only to those who may
+//! see the mission.
+
+use crate::common::{client, spawn, TestApp};
+use reqwest::multipart::{Form, Part};
+use reqwest::{header, Client};
+
+const MANAGER: &str = "responsable.demo@numerique.gouv.fr";
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+async fn new_draft(app: &TestApp, c: &Client) -> i32 {
+    let res = app.call(c, "create_mission", &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (_, space) = app.json(c, "admin_space", &[]).await;
+    space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["status"] == "brouillon")
+        .map(|m| m["id"].as_i64().unwrap() as i32)
+        .max()
+        .expect("a draft")
+}
+
+async fn post(
+    app: &TestApp,
+    c: &Client,
+    id: i32,
+    name: &str,
+    bytes: Vec<u8>,
+    intent: &str,
+    json: bool,
+) -> reqwest::Response {
+    let form = Form::new()
+        .text("intent", intent.to_string())
+        .part("document", Part::bytes(bytes).file_name(name.to_string()));
+    let mut req = c
+        .post(format!(
+            "{}/espace-administration/missions/{id}/document",
+            app.base
+        ))
+        .multipart(form);
+    if json {
+        req = req.header(header::ACCEPT, "application/json");
+    }
+    req.send().await.expect("request")
+}
+
+/// An oversized upload: the server may answer before the body is all sent,
+/// and then close the connection while the client is still writing.
+async fn post_too_large(app: &TestApp, c: &Client, id: i32, bytes: Vec<u8>) {
+    let form = Form::new()
+        .text("intent", "joindre")
+        .part("document", Part::bytes(bytes).file_name("gros.pdf"));
+    let res = c
+        .post(format!(
+            "{}/espace-administration/missions/{id}/document",
+            app.base
+        ))
+        .header(header::ACCEPT, "application/json")
+        .multipart(form)
+        .send()
+        .await;
+    match res {
+        Ok(res) => {
+            let status = res.status().as_u16();
+            assert!(matches!(status, 400 | 413), "{status}");
+            let body = res.text().await.unwrap_or_default();
+            assert!(
+                body.contains("5 Mo") || body.contains("volumineuses"),
+                "{body}"
+            );
+        }
+        Err(e) => assert!(e.is_request(), "{e:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let id = new_draft(&app, &manager).await;
+
+    // Not a PDF, whatever its name: refused next to the field.
+    let res = post(
+        &app,
+        &manager,
+        id,
+        "fiche.pdf",
+        b"<html><script>alert(1)</script></html>".to_vec(),
+        "joindre",
+        true,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert!(body.to_string().contains("pas un PDF"), "{body}");
+    // Without JavaScript the editor comes back with the outcome.
+    let res = post(
+        &app,
+        &manager,
+        id,
+        "fiche.pdf",
+        b"GIF89a".to_vec(),
+        "joindre",
+        false,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let to = res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        to,
+        format!("/espace-administration/missions/{id}/modifier?document=non_pdf#document")
+    );
+    let (status, page) = app.page(&manager, to.split('#').next().unwrap()).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("n’est pas un PDF valide"),
+        "the message is shown next to the field"
+    );
+
+    // Up to 5 MB is fine.
+    let mut exact = b"%PDF-1.7\n".to_vec();
+    exact.resize(5 * 1024 * 1024 - 6, b' ');
+    exact.extend_from_slice(b"%%EOF\n");
+    let res = post(&app, &manager, id, "juste.pdf", exact, "joindre", true).await;
+    assert_eq!(res.status().as_u16(), 200);
+    // Over 5 MB: refused, whether the body stops midway or not.
+    let mut big = PDF.to_vec();
+    big.resize(5 * 1024 * 1024 + 1, b' ');
+    post_too_large(&app, &manager, id, big).await;
+    post_too_large(&app, &manager, id, vec![b'%'; 7 * 1024 * 1024]).await;
+
+    // Nobody else may attach anything.
+    let other = app.signed_in("responsable.demo@education.gouv.fr").await;
+    let res = post(&app, &other, id, "x.pdf", PDF.to_vec(), "joindre", true).await;
+    assert_eq!(res.status().as_u16(), 403);
+    let res = post(&app, &client(), id, "x.pdf", PDF.to_vec(), "joindre", true).await;
+    assert_eq!(res.status().as_u16(), 401);
+
+    // A real PDF with a hostile name.
+    let res = post(
+        &app,
+        &manager,
+        id,
+        "../../<b>Présentation</b>\u{202e}.pdf",
+        PDF.to_vec(),
+        "joindre",
+        true,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    let url = body["url"].as_str().unwrap().to_string();
+    assert_eq!(url, format!("/documents/missions/{id}"));
+    assert!(
+        body["label"].as_str().unwrap().ends_with("— PDF, 1 ko"),
+        "{body}"
+    );
+    assert!(!body["label"].as_str().unwrap().contains('/'));
+
+    // Stored under the files directory with a random name, not in the site.
+    let files_dir = app.outbox.with_file_name("files");
+    let stored: Vec<_> = std::fs::read_dir(&files_dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(stored.len(), 1);
+    let stored_name = stored[0].file_name().to_string_lossy().into_owned();
+    assert!(
+        stored_name.len() == 36 && stored_name.ends_with(".pdf"),
+        "{stored_name}"
+    );
+    assert_eq!(std::fs::read(stored[0].path()).unwrap(), PDF);
+
+    // Served to the owner as an attachment with our own ASCII name.
+    let res = manager
+        .get(format!("{}{url}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "application/pdf");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    let disposition = res.headers()[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        disposition.starts_with("attachment; filename=\"mission-"),
+        "{disposition}"
+    );
+    assert!(
+        disposition.is_ascii() && !disposition.contains(".."),
+        "{disposition}"
+    );
+    assert_eq!(res.bytes().await.unwrap().as_ref(), PDF);
+    // A draft's document is nobody else's business.
+    let res = other
+        .get(format!("{}{url}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    let res = client()
+        .get(format!("{}{url}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 401);
+    for bad in [
+        "/documents/missions/abc",
+        "/documents/missions/99999",
+        "/documents/missions/..%2F..%2Fetc",
+    ] {
+        let res = client()
+            .get(format!("{}{bad}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 404, "{bad}");
+    }
+
+    // The editor's preview links it; replacing removes the old file.
+    let (_, e) = app
+        .json(&manager, "mission_editor", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(e["preview"]["details_pdf_url"], url.as_str());
+    let res = post(&app, &manager, id, "v2.pdf", PDF.to_vec(), "joindre", true).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let stored: Vec<_> = std::fs::read_dir(&files_dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .collect();
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0].file_name().to_string_lossy(), stored_name);
+
+    // Removing it, without JavaScript.
+    let res = post(&app, &manager, id, "", Vec::new(), "retirer", false).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .contains("document=retire"));
+    assert_eq!(std::fs::read_dir(&files_dir).unwrap().count(), 0);
+    let res = manager
+        .get(format!("{}{url}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn a_published_missions_document_is_public() {
+    use app::backend::entities::mission;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let id = new_draft(&app, &manager).await;
+    let res = post(
+        &app,
+        &manager,
+        id,
+        "fiche.pdf",
+        PDF.to_vec(),
+        "joindre",
+        true,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 200);
+    // Published (as moderation would), it is for everyone.
+    let row = mission::Entity::find_by_id(id)
+        .one(app.state.db.write())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut row: mission::ActiveModel = row.into();
+    row.status = Set("publiee".into());
+    row.update(app.state.db.write()).await.unwrap();
+    let res = client()
+        .get(format!("{}/documents/missions/{id}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=300");
+    // And no longer changeable: the sheet is not editable once published.
+    let res = post(
+        &app,
+        &manager,
+        id,
+        "autre.pdf",
+        PDF.to_vec(),
+        "joindre",
+        true,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 409);
+}
