@@ -5,6 +5,7 @@ use crate::components::layout::{Footer, Header, SkipLinks};
 use crate::model::SiteContext;
 use crate::pages::{
     admin_space::AdminSpacePage,
+    administrations::AdministrationsPage,
     agreement::AgreementPageView,
     applicants::ApplicantsPage,
     apply::ApplyPage,
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace-administration/missions/:id/candidatures") view=ApplicantsPage ssr=SsrMode::Async />
                     <Route path=path!("/accord") view=AgreementPageView ssr=SsrMode::Async />
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
+                    <Route path=path!("/moderation/administrations") view=AdministrationsPage ssr=SsrMode::Async />
                     <Route path=path!("/dev/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </main>

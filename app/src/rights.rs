@@ -14,7 +14,8 @@ pub struct Caller {
     /// Member of at least one administration ("responsable de mission").
     pub manager: bool,
     pub moderator: bool,
-    /// Owner or co-owner of the mission concerned.
+    /// Owner or co-owner of the mission concerned (for an operation on no
+    /// mission in particular: of at least one mission).
     pub owner: bool,
 }
 
@@ -57,6 +58,8 @@ pub enum Who {
     OwnerOrModerator,
     Manager,
     ManagerOrModerator,
+    /// A manager, a moderator, or someone invited to co-own a mission.
+    ManagerOwnerOrModerator,
 }
 
 /// In which mission states (None: no mission concerned, or any state).
@@ -66,7 +69,7 @@ pub type States = Option<fn(MissionStatus) -> bool>;
 pub const RIGHTS: &[(Operation, Who, States, &str)] = &[
     (
         Operation::ListMyMissions,
-        Who::ManagerOrModerator,
+        Who::ManagerOwnerOrModerator,
         None,
         "missions dont je suis responsable",
     ),
@@ -180,6 +183,7 @@ pub fn check(op: Operation, caller: Caller, status: Option<MissionStatus>) -> Re
         Who::OwnerOrModerator => caller.owner || caller.moderator,
         Who::Manager => caller.manager,
         Who::ManagerOrModerator => caller.manager || caller.moderator,
+        Who::ManagerOwnerOrModerator => caller.manager || caller.owner || caller.moderator,
     };
     if !ok {
         return Err(Denied::Forbidden(match who {
@@ -189,7 +193,7 @@ pub fn check(op: Operation, caller: Caller, status: Option<MissionStatus>) -> Re
             Who::Manager => {
                 "Cette action est réservée aux responsables de mission d’une administration."
             }
-            Who::ManagerOrModerator => {
+            Who::ManagerOrModerator | Who::ManagerOwnerOrModerator => {
                 "Cet espace est réservé aux administrations et à la modération."
             }
         }));
@@ -232,6 +236,13 @@ mod tests {
                 },
             ),
             (
+                "co-responsable invité",
+                Caller {
+                    owner: true,
+                    ..signed
+                },
+            ),
+            (
                 "modérateur",
                 Caller {
                     moderator: true,
@@ -249,6 +260,11 @@ mod tests {
             "visiteur" | "agent" => false,
             "responsable" => matches!(op, ListMyMissions | CreateMission),
             "propriétaire" => !matches!(op, ModerationQueue | Moderate | ManageAdministrations),
+            // Not a member of an administration: cannot start a mission.
+            "co-responsable invité" => !matches!(
+                op,
+                CreateMission | ModerationQueue | Moderate | ManageAdministrations
+            ),
             "modérateur" => matches!(
                 op,
                 ListMyMissions

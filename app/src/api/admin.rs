@@ -192,3 +192,70 @@ pub async fn moderate_mission(
     go_to(&format!("/moderation?info={}", action.code()));
     Ok(())
 }
+
+/// Every administration with its members (moderators).
+#[server(endpoint = "administrations")]
+pub async fn administrations() -> Result<crate::model::AdministrationsData, AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    crate::backend::administrations::overview(&state, &me).await
+}
+
+/// A new administration: `name` (3–150 characters), `acronym` (2–20).
+#[server(endpoint = "create_administration")]
+pub async fn create_administration(
+    #[server(default)] name: String,
+    #[server(default)] acronym: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    crate::backend::administrations::create(&state, &me, &name, &acronym).await?;
+    go_to("/moderation/administrations?info=creee");
+    Ok(())
+}
+
+/// Makes the professional address `email` a member of `administration`
+/// (its id); the new member is told by e-mail.
+#[server(endpoint = "add_member")]
+pub async fn add_member(
+    #[server(default)] administration: String,
+    #[server(default)] email: String,
+) -> Result<String, AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let email =
+        crate::backend::administrations::add_member(&state, &me, &administration, &email).await?;
+    go_to("/moderation/administrations?info=membre_ajoute");
+    Ok(email)
+}
+
+/// Ends the membership `id`.
+#[server(endpoint = "remove_member")]
+pub async fn remove_member(#[server(default)] id: String) -> Result<(), AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    crate::backend::administrations::remove_member(&state, &me, &id).await?;
+    go_to("/moderation/administrations?info=membre_retire");
+    Ok(())
+}
+
+/// Adds the professional address `email` as co-owner of mission `id`.
+#[server(endpoint = "invite_co_owner")]
+pub async fn invite_co_owner(
+    #[server(default)] id: String,
+    #[server(default)] email: String,
+) -> Result<String, AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let id = id_of(&id)?;
+    let email = crate::backend::administrations::invite_co_owner(&state, &me, id, &email).await?;
+    go_to(&format!(
+        "/espace-administration/missions/{id}/modifier?info=coresponsable"
+    ));
+    Ok(email)
+}

@@ -6,12 +6,11 @@ use leptos::prelude::*;
 #[server(endpoint = "site_info")]
 pub async fn site_info() -> Result<SiteContext, AppError> {
     use super::context::*;
-    use crate::model::Me;
     let state = state()?;
-    let me = current_user(&state).await?.map(|u| Me {
-        email: u.email,
-        display_name: u.display_name,
-    });
+    let me = match current_user(&state).await? {
+        Some(u) => Some(crate::backend::sheets::me(state.db.read(), u).await?),
+        None => None,
+    };
     Ok(SiteContext {
         demo: state.config.demo,
         me,

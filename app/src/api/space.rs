@@ -6,17 +6,13 @@ use leptos::prelude::*;
 #[server(endpoint = "my_space")]
 pub async fn my_space() -> Result<MySpaceData, AppError> {
     use super::context::*;
-    use crate::model::Me;
     let state = state()?;
     let me = require_user(&state).await?;
     let db = state.db.read();
     Ok(MySpaceData {
         applications: crate::backend::applications::mine(db, &me).await?,
         profile: crate::backend::pool::mine(db, &me).await?,
-        me: Me {
-            email: me.email,
-            display_name: me.display_name,
-        },
+        me: crate::backend::sheets::me(db, me).await?,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Server-only code: database, identity, mail and the rules that need them.
 
+pub mod administrations;
 pub mod applicants;
 pub mod applications;
 pub mod auth;

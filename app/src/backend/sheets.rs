@@ -171,6 +171,20 @@ pub async fn authorize(
     Ok((m, caller))
 }
 
+/// The signed-in user as the pages see them, with the spaces they may open.
+pub async fn me(db: &DatabaseConnection, u: user::Model) -> Result<crate::model::Me, AppError> {
+    let admin_space = authorize_global(db, &u, Operation::ListMyMissions)
+        .await
+        .is_ok();
+    let roles = roles(db, u.id).await?;
+    Ok(crate::model::Me {
+        email: u.email,
+        display_name: u.display_name,
+        admin_space,
+        moderator: roles.moderator,
+    })
+}
+
 /// Checks an operation that concerns no mission in particular.
 pub async fn authorize_global(
     db: &DatabaseConnection,
@@ -178,11 +192,16 @@ pub async fn authorize_global(
     op: Operation,
 ) -> Result<Roles, AppError> {
     let roles = roles(db, me.id).await?;
+    let owns_any = mission_owner::Entity::find()
+        .filter(mission_owner::Column::UserId.eq(me.id))
+        .count(db)
+        .await?
+        > 0;
     let caller = Caller {
         signed_in: true,
         manager: !roles.administrations.is_empty(),
         moderator: roles.moderator,
-        owner: false,
+        owner: owns_any,
     };
     check(op, caller, None).map_err(denied)?;
     Ok(roles)
@@ -448,6 +467,7 @@ pub async fn editor(
         status_label: status.label().into(),
         editable: caller.owner && status.editable(),
         is_owner: caller.owner,
+        can_invite: check(Operation::InviteCoOwner, caller, Some(status)).is_ok(),
         form,
         preview: sheet_of(db, m, admin).await?,
         history,

@@ -45,7 +45,13 @@ pub fn Header() -> impl IntoView {
         let info = site.get().and_then(|r| r.ok());
         let signed_in = info.as_ref().and_then(|i| i.me.clone());
         match signed_in {
-            Some(_) => view! {
+            Some(me) => view! {
+                {me.moderator.then(|| view! {
+                    <li><a class="fr-btn fr-icon-checkbox-circle-line" href="/moderation">"Modération"</a></li>
+                })}
+                {me.admin_space.then(|| view! {
+                    <li><a class="fr-btn fr-icon-building-line" href="/espace-administration">"Espace administration"</a></li>
+                })}
                 <li><a class="fr-btn fr-icon-account-circle-line" href="/mon-espace">"Mon espace"</a></li>
                 <li>
                     <form method="post" action="/api/sign_out">

@@ -74,6 +74,8 @@ pub struct EditorData {
     pub status_label: String,
     pub editable: bool,
     pub is_owner: bool,
+    /// May add a co-owner now.
+    pub can_invite: bool,
     pub form: SheetForm,
     pub preview: MissionSheet,
     pub history: Vec<HistoryItem>,
@@ -180,4 +182,27 @@ pub struct AgreementPage {
     pub effort_days: Option<i32>,
     pub period: String,
     pub agreement: Agreement,
+}
+
+/// `/moderation/administrations`: every administration with its members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdministrationsData {
+    pub administrations: Vec<AdministrationRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdministrationRow {
+    pub id: i32,
+    pub name: String,
+    pub acronym: String,
+    pub missions: u64,
+    pub members: Vec<Member>,
+}
+
+/// A member ("responsable de mission") of an administration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// The membership's id (what removing it names).
+    pub id: i32,
+    pub email: String,
 }

@@ -98,6 +98,9 @@ pub struct MissionSheet {
 pub struct Me {
     pub email: String,
     pub display_name: Option<String>,
+    /// May open "Espace administration" (member, co-owner or moderator).
+    pub admin_space: bool,
+    pub moderator: bool,
 }
 
 /// An application as its author sees it, with its timeline.

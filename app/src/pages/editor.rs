@@ -9,7 +9,9 @@
 
 use super::mission::SheetBody;
 use super::not_found::ErrorContent;
-use crate::api::admin::{mission_editor, CloseMission, DuplicateMission, SaveMission};
+use crate::api::admin::{
+    mission_editor, CloseMission, DuplicateMission, InviteCoOwner, SaveMission,
+};
 use crate::components::form::{SelectField, TextField};
 use crate::components::notice::{field_id, ErrorSummary, SuccessAlert};
 use crate::error::AppError;
@@ -27,6 +29,10 @@ const NOTICES: &[(&str, &str)] = &[
     ),
     ("dupliquee", "Voici la copie de la mission, en brouillon."),
     ("statut", "Le statut de la mission a changé."),
+    (
+        "coresponsable",
+        "Votre collègue est ajouté aux responsables de la mission ; il est prévenu par e-mail.",
+    ),
 ];
 
 #[component]
@@ -130,6 +136,7 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
                     <StatusActions d=d.clone() />
                     <h2 class="fr-h4 fr-mt-6w">"Responsables de la mission"</h2>
                     <ul>{d.owners.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
+                    {d.can_invite.then(|| view! { <InviteCoOwnerForm id /> })}
                     <h2 class="fr-h4 fr-mt-6w">"Historique"</h2>
                     <ol class="fr-raw-list">
                         {d.history.iter().map(|h| view! {
@@ -213,6 +220,22 @@ fn SheetFields(
         <TextField name="location" label="Lieu" hint="Par exemple : Paris 7e." error initial=Some(f.location) />
         <SelectField name="mode" label="Modalité" options=MODES error initial=Some(f.mode) />
         <TextField name="places" label="Nombre de places" hint="Entre 1 et 50." kind="number" error initial=Some(f.places) />
+    }
+}
+
+/// Adds a colleague as co-owner, by their professional address.
+#[component]
+fn InviteCoOwnerForm(id: i32) -> impl IntoView {
+    let invite = ServerAction::<InviteCoOwner>::new();
+    let error = Signal::derive(move || invite.value().get().and_then(|r| r.err()));
+    view! {
+        <ActionForm action=invite>
+            <input type="hidden" name="id" value=id />
+            <TextField name="email" label="Inviter un ou une collègue comme co-responsable"
+                hint="Son adresse professionnelle. Il ou elle pourra modifier la fiche et suivre les candidatures."
+                kind="email" autocomplete="off" error />
+            <button class="fr-btn fr-btn--secondary fr-btn--sm" type="submit">"Inviter"</button>
+        </ActionForm>
     }
 }
 

@@ -1,6 +1,7 @@
 //! One page per file.
 
 pub mod admin_space;
+pub mod administrations;
 pub mod agreement;
 pub mod applicants;
 pub mod apply;

@@ -267,6 +267,26 @@ async fn refused_calls_say_why_in_french_and_leak_nothing() {
             "moderate_mission",
             vec![("id", &ids), ("action", "publier")],
         ),
+        ("administrations", vec![]),
+        (
+            "create_administration",
+            vec![("name", "Agence de test"), ("acronym", "AT")],
+        ),
+        (
+            "add_member",
+            vec![
+                ("administration", "1"),
+                ("email", "nouveau.membre@numerique.gouv.fr"),
+            ],
+        ),
+        ("remove_member", vec![("id", "99999")]),
+        (
+            "invite_co_owner",
+            vec![
+                ("id", &ids),
+                ("email", "collegue.invitee@numerique.gouv.fr"),
+            ],
+        ),
     ];
     // A moderator closing someone's mission must say why.
     let (status, body) = app
@@ -291,6 +311,8 @@ async fn refused_calls_say_why_in_french_and_leak_nothing() {
             ) => 200,
             // The draft is not submitted: a moderator may not publish it yet.
             ("modérateur", "moderate_mission") => 409,
+            ("modérateur", "administrations" | "create_administration" | "add_member") => 200,
+            ("modérateur", "remove_member") => 404,
             ("modérateur", _) => 403,
             _ => unreachable!(),
         }
@@ -407,4 +429,223 @@ async fn new_draft_id_after(app: &TestApp, c: &Client, after: i32) -> i32 {
         .filter(|i| *i > after)
         .max()
         .expect("the copy")
+}
+
+fn mail_to(app: &TestApp, email: &str) -> Option<app::backend::mail::OutboxFile> {
+    app::backend::mail::read_outbox(&app.outbox, 200)
+        .into_iter()
+        .find(|m| m.to.contains(email))
+}
+
+#[tokio::test]
+async fn moderators_manage_administrations_and_their_members() {
+    let app = spawn().await;
+    let moderator = app.signed_in(MODERATOR).await;
+    let (status, body) = app
+        .json(
+            &moderator,
+            "create_administration",
+            &[("name", "Ministère de la Culture"), ("acronym", "MC")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    // Same name again, or fields missing: said next to the field.
+    let (status, body) = app
+        .json(
+            &moderator,
+            "create_administration",
+            &[("name", "ministère de la culture"), ("acronym", "MC")],
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(body["Invalid"]["fields"]["name"]
+        .as_str()
+        .unwrap()
+        .contains("déjà"));
+    let (status, body) = app
+        .json(&moderator, "create_administration", &[("name", "X")])
+        .await;
+    assert_eq!(status, 400);
+    assert!(body["Invalid"]["fields"]["acronym"].is_string(), "{body}");
+
+    let (_, list) = app.json(&moderator, "administrations", &[]).await;
+    let culture = list["administrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Ministère de la Culture")
+        .expect("created")
+        .clone();
+    let cid = culture["id"].to_string();
+    assert_eq!(culture["members"].as_array().unwrap().len(), 0);
+
+    // Members: professional addresses only, once each.
+    const NEW: &str = "claire.dubois@culture.gouv.fr";
+    for (email, hint) in [
+        ("pas-une-adresse", "n’est pas valide"),
+        ("claire@gmail.com", "professionnelles"),
+    ] {
+        let (status, body) = app
+            .json(
+                &moderator,
+                "add_member",
+                &[("administration", &cid), ("email", email)],
+            )
+            .await;
+        assert_eq!(status, 400, "{email}");
+        assert!(
+            body["Invalid"]["fields"]["email"]
+                .as_str()
+                .unwrap()
+                .contains(hint),
+            "{body}"
+        );
+        assert_eq!(body["Invalid"]["values"]["administration"], cid.as_str());
+    }
+    let (status, body) = app
+        .json(
+            &moderator,
+            "add_member",
+            &[
+                ("administration", &cid),
+                ("email", " Claire.Dubois@Culture.gouv.fr "),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = app
+        .json(
+            &moderator,
+            "add_member",
+            &[("administration", &cid), ("email", NEW)],
+        )
+        .await;
+    assert_eq!(status, 400);
+    let (status, _) = app
+        .json(
+            &moderator,
+            "add_member",
+            &[("administration", "99999"), ("email", NEW)],
+        )
+        .await;
+    assert_eq!(status, 404);
+    let mail = mail_to(&app, NEW).expect("the new member is told");
+    assert!(mail.body.contains("Ministère de la Culture"));
+
+    // The new member proposes missions for that administration.
+    let member = app.signed_in(NEW).await;
+    let (status, space) = app.json(&member, "admin_space", &[]).await;
+    assert_eq!(status, 200, "{space}");
+    assert_eq!(space["administrations"][0], "Ministère de la Culture");
+    assert_eq!(
+        app.call(&member, "create_mission", &[])
+            .await
+            .status()
+            .as_u16(),
+        200
+    );
+
+    // Removed, they keep the mission they own but cannot start another.
+    let (_, list) = app.json(&moderator, "administrations", &[]).await;
+    let membership = list["administrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Ministère de la Culture")
+        .unwrap()["members"][0]["id"]
+        .to_string();
+    let (status, _) = app
+        .json(&moderator, "remove_member", &[("id", &membership)])
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = app
+        .json(&moderator, "remove_member", &[("id", &membership)])
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        app.call(&member, "create_mission", &[])
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    let (status, space) = app.json(&member, "admin_space", &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(space["missions"].as_array().unwrap().len(), 1);
+
+    // The page renders for the moderator only.
+    let (status, page) = app.page(&moderator, "/moderation/administrations").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Ministère de la Culture"));
+    let (_, page) = app.page(&member, "/moderation/administrations").await;
+    assert!(page.contains("réservée à la modération"), "a non-moderator is refused");
+    assert!(!page.contains("Ajouter un membre"));
+}
+
+#[tokio::test]
+async fn an_owner_invites_a_colleague_as_co_owner() {
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let id = new_draft(&app, &manager).await;
+    let ids = id.to_string();
+    const COLLEAGUE: &str = "samir.benali@numerique.gouv.fr";
+    for (email, status) in [("", 400), ("samir@example.com", 400), (MANAGER, 400)] {
+        let (got, body) = app
+            .json(
+                &manager,
+                "invite_co_owner",
+                &[("id", &ids), ("email", email)],
+            )
+            .await;
+        assert_eq!(got, status, "{email}: {body}");
+        assert!(body["Invalid"]["fields"]["email"].is_string(), "{body}");
+    }
+    let (status, body) = app
+        .json(
+            &manager,
+            "invite_co_owner",
+            &[("id", &ids), ("email", COLLEAGUE)],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let mail = mail_to(&app, COLLEAGUE).expect("the colleague is told");
+    assert!(mail
+        .body
+        .contains(&format!("/espace-administration/missions/{id}/modifier")));
+
+    // The colleague, a member of no administration, works on that mission.
+    let colleague = app.signed_in(COLLEAGUE).await;
+    let (status, space) = app.json(&colleague, "admin_space", &[]).await;
+    assert_eq!(status, 200, "{space}");
+    assert_eq!(space["missions"][0]["id"], id);
+    let (status, e) = editor(&app, &colleague, id).await;
+    assert_eq!(status, 200);
+    assert_eq!(e["editable"], true);
+    assert_eq!(e["owners"].as_array().unwrap().len(), 2);
+    let version = e["version"].to_string();
+    let (status, body) = app
+        .json(
+            &colleague,
+            "save_mission",
+            &complete_sheet(&ids, &version, "autosave"),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        app.call(&colleague, "create_mission", &[])
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    // Nobody else can add owners.
+    let other = app.signed_in(OTHER_MANAGER).await;
+    let (status, _) = app
+        .json(
+            &other,
+            "invite_co_owner",
+            &[("id", &ids), ("email", "x.y@education.gouv.fr")],
+        )
+        .await;
+    assert_eq!(status, 403);
 }
