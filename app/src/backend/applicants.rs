@@ -193,6 +193,16 @@ pub async fn move_application(
     let db = state.db.write();
     let (a, m) = handled(db, me, application_id).await?;
     let reason = reason.filter(|r| crate::model::is_code(DECLINE_REASONS, r));
+    if action == ApplicationAction::Decline && reason.is_none() {
+        // Said next to the list of reasons of that application's card.
+        let mut c = crate::validate::Checker::new();
+        c.keep("note", note.as_deref().unwrap_or_default());
+        c.fail(
+            &format!("reason-{}", a.id),
+            "Choisissez le motif de non-sélection : il est indiqué à l’agent.",
+        );
+        return c.finish();
+    }
     let agreement = latest_agreement(db, a.id).await?;
     let facts = ApplicationFacts {
         agreement_given: agreement

@@ -91,6 +91,14 @@ fn ApplicantCard(
     let heading = format!("candidature-{id}");
     let heading_ref = heading.clone();
     let reason_id = format!("motif-{id}");
+    let reason_messages = format!("motif-{id}-messages");
+    let reason_error = Signal::derive(move || {
+        moves
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .and_then(|e| e.field(&format!("reason-{id}")))
+    });
     let note_id = format!("note-{id}");
     let agreed = a.agreement.as_ref().is_some_and(|g| g.given);
     let can_select = a.status == "accord_demande" && agreed;
@@ -160,12 +168,17 @@ fn ApplicantCard(
                         <ActionForm action=moves>
                             <input type="hidden" name="id" value=id />
                             <input type="hidden" name="action" value="ne_pas_retenir" />
-                            <div class="fr-select-group">
+                            <div class=move || if reason_error.get().is_some() { "fr-select-group fr-select-group--error" } else { "fr-select-group" }>
                                 <label class="fr-label" for=reason_id.clone()>"Motif de non-sélection"</label>
-                                <select class="fr-select" id=reason_id.clone() name="reason">
+                                <select class="fr-select" id=reason_id.clone() name="reason"
+                                    aria-describedby=reason_messages.clone()
+                                    aria-invalid=move || reason_error.get().map(|_| "true")>
                                     <option value="" selected>"Sélectionnez un motif"</option>
                                     {reasons.iter().map(|(c, l)| view! { <option value=c.clone()>{l.clone()}</option> }).collect_view()}
                                 </select>
+                                <div class="fr-messages-group" id=reason_messages.clone() aria-live="polite">
+                                    {move || reason_error.get().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
+                                </div>
                             </div>
                             <div class="fr-input-group">
                                 <label class="fr-label" for=note_id.clone()>"Message pour l’agent (facultatif)"</label>

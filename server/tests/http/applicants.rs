@@ -229,7 +229,7 @@ async fn declining_needs_a_reason_from_the_list() {
         )
         .await;
     let id = list["applicants"][0]["id"].to_string();
-    let (status, _) = app
+    let (status, body) = app
         .json(
             &manager,
             "move_application",
@@ -237,10 +237,17 @@ async fn declining_needs_a_reason_from_the_list() {
                 ("id", &id),
                 ("action", "ne_pas_retenir"),
                 ("reason", "n'importe quoi"),
+                ("note", "Gardé"),
             ],
         )
         .await;
-    assert_eq!(status, 409);
+    // Said next to that card's list of reasons, the note kept.
+    assert_eq!(status, 400, "{body}");
+    assert!(body["Invalid"]["fields"][format!("reason-{id}")]
+        .as_str()
+        .unwrap()
+        .starts_with("Choisissez le motif"));
+    assert_eq!(body["Invalid"]["values"]["note"], "Gardé");
     let (status, _) = app
         .json(
             &manager,
