@@ -1,7 +1,7 @@
 //! DINUM's moderation: the queue of submitted sheets, oldest first, each
 //! with what changed since its last review, and the decisions.
 
-use super::entities::{administration, mission, mission_event, user};
+use super::entities::{administration, mission, mission_event, skill, user};
 use super::missions::sheet_of;
 use super::sheets::{
     authorize, authorize_global, form_of, mission_rows, readable, status_of, transition,
@@ -14,6 +14,7 @@ use crate::lifecycle::{Actor, MissionAction, MissionStatus};
 use crate::model::{FieldChange, ModerationData, QueueItem, SheetForm};
 use crate::rights::Operation;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
 
 pub async fn queue(db: &DatabaseConnection, me: &user::Model) -> Result<ModerationData, AppError> {
     authorize_global(db, me, Operation::ModerationQueue).await?;
@@ -23,6 +24,12 @@ pub async fn queue(db: &DatabaseConnection, me: &user::Model) -> Result<Moderati
         .order_by_asc(mission::Column::UpdatedAt)
         .all(db)
         .await?;
+    let skill_names: HashMap<String, String> = skill::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.slug, s.name))
+        .collect();
     let mut submitted = Vec::with_capacity(rows.len());
     for (m, admin) in rows {
         let Some(admin) = admin else { continue };
@@ -43,7 +50,7 @@ pub async fn queue(db: &DatabaseConnection, me: &user::Model) -> Result<Moderati
             .and_then(|s| serde_json::from_str(s).ok());
         let now = form_of(db, &m).await?;
         let changes = match &reviewed {
-            Some(before) => diff(before, &now),
+            Some(before) => diff(before, &now, &skill_names),
             None => Vec::new(),
         };
         submitted.push(QueueItem {
@@ -69,9 +76,14 @@ pub async fn queue(db: &DatabaseConnection, me: &user::Model) -> Result<Moderati
     })
 }
 
-/// Field-by-field differences between two versions of a sheet.
-pub fn diff(before: &SheetForm, after: &SheetForm) -> Vec<FieldChange> {
-    let (b, a) = (readable(before), readable(after));
+/// Field-by-field differences between two versions of a sheet, skills by
+/// their names.
+pub fn diff(
+    before: &SheetForm,
+    after: &SheetForm,
+    skill_names: &HashMap<String, String>,
+) -> Vec<FieldChange> {
+    let (b, a) = (readable(before, skill_names), readable(after, skill_names));
     FIELD_LABELS
         .iter()
         .filter(|(key, _)| b.get(key) != a.get(key))
@@ -123,11 +135,13 @@ mod tests {
         let mut after = before.clone();
         after.mode = "a_distance".into();
         after.skills.insert("data".into(), "on".into());
-        let d = diff(&before, &after);
+        let names_of_skills = HashMap::from([("data".to_string(), "Data science".to_string())]);
+        let d = diff(&before, &after, &names_of_skills);
         let names: Vec<&str> = d.iter().map(|c| c.field.as_str()).collect();
         assert_eq!(names, vec!["Compétences", "Modalité"]);
+        assert_eq!(d[0].after, "Data science");
         assert_eq!(d[1].before, "Sur site");
         assert_eq!(d[1].after, "À distance");
-        assert!(diff(&before, &before).is_empty());
+        assert!(diff(&before, &before, &HashMap::new()).is_empty());
     }
 }

@@ -925,8 +925,16 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
 ];
 
 /// The fields of a sheet as readable strings, for comparisons.
-pub fn readable(form: &SheetForm) -> BTreeMap<&'static str, String> {
-    let skills: Vec<&str> = form.skills.keys().map(String::as_str).collect();
+pub fn readable(
+    form: &SheetForm,
+    skill_names: &HashMap<String, String>,
+) -> BTreeMap<&'static str, String> {
+    let mut skills: Vec<&str> = form
+        .skills
+        .keys()
+        .map(|slug| skill_names.get(slug).map_or(slug.as_str(), String::as_str))
+        .collect();
+    skills.sort_unstable();
     BTreeMap::from([
         ("title", form.title.clone()),
         ("service", form.service.clone()),
