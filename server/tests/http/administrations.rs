@@ -578,7 +578,10 @@ async fn moderators_manage_administrations_and_their_members() {
     assert_eq!(status, 200);
     assert!(page.contains("Ministère de la Culture"));
     let (_, page) = app.page(&member, "/moderation/administrations").await;
-    assert!(page.contains("réservée à la modération"), "a non-moderator is refused");
+    assert!(
+        page.contains("réservée à la modération"),
+        "a non-moderator is refused"
+    );
     assert!(!page.contains("Ajouter un membre"));
 }
 
