@@ -226,3 +226,25 @@ test('without JavaScript a PDF is attached and refused files say why', async ({ 
   await expect(page.getByRole('link', { name: /Document joint/ })).toContainText('fiche.pdf');
   await context.close();
 });
+
+test.describe('offline', () => {
+  // The browser logs the requests that could not leave.
+  test.use({ allowedConsoleErrors: [...REJECTED_FORM_ERRORS, /ERR_INTERNET_DISCONNECTED|Failed to fetch/] });
+
+  test('the editor keeps what is typed offline and saves it once back online', async ({ page }) => {
+    await signInAs(page, MANAGER, '/espace-administration');
+    await settled(page);
+    await page.getByRole('button', { name: 'Proposer une mission' }).click();
+    await page.waitForURL(/\/espace-administration\/missions\/\d+\/modifier$/);
+    await settled(page);
+    await page.context().setOffline(true);
+    await page.getByLabel(/^Lieu/).fill('Lyon 3e');
+    await expect(page.getByRole('status').filter({ hasText: 'Hors ligne' })).toBeVisible();
+    await expect(page.getByLabel(/^Lieu/)).toHaveValue('Lyon 3e');
+    await page.context().setOffline(false);
+    await expect(page.getByRole('status').filter({ hasText: /Enregistré à \d\d:\d\d/ })).toBeVisible({ timeout: 15_000 });
+    await page.reload();
+    await settled(page, { axe: false });
+    await expect(page.getByLabel(/^Lieu/)).toHaveValue('Lyon 3e');
+  });
+});

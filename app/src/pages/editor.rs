@@ -494,6 +494,23 @@ impl Autosave {
                 autosave.schedule();
             }
         });
+        // Offline: what was typed stays in the form and is tried again every
+        // few seconds, and as soon as the browser is back online.
+        let action = autosave.action;
+        Effect::new(move |_| {
+            if let Some(Err(AppError::Network)) = action.value().get() {
+                autosave.schedule_in(5_000);
+            }
+        });
+        #[cfg(feature = "hydrate")]
+        {
+            let handle = window_event_listener(leptos::ev::online, move |_| {
+                if let Some(Some(Err(AppError::Network))) = action.value().try_get_untracked() {
+                    autosave.schedule();
+                }
+            });
+            on_cleanup(move || handle.remove());
+        }
         autosave
     }
 
@@ -533,12 +550,19 @@ impl Autosave {
                 "Non enregistré : {}",
                 fields.values().cloned().collect::<Vec<_>>().join(" ")
             ),
+            Some(Err(AppError::Network)) => "Hors ligne : vos modifications restent dans la page et seront enregistrées dès le retour de la connexion.".to_string(),
             Some(Err(e)) => format!("Non enregistré : {e}"),
         }
     }
 
     /// Called on every input: (re)starts the one-second wait.
     fn schedule(self) {
+        self.schedule_in(1_000);
+    }
+
+    /// (Re)starts the wait before the next autosave.
+    #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+    fn schedule_in(self, millis: u64) {
         #[cfg(feature = "hydrate")]
         {
             self.stop_timer();
@@ -549,7 +573,7 @@ impl Autosave {
             }
             let handle = set_timeout_with_handle(
                 move || self.fire(),
-                std::time::Duration::from_millis(1_000),
+                std::time::Duration::from_millis(millis),
             )
             .ok();
             self.timer.set_value(handle);
