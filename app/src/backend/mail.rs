@@ -1,15 +1,51 @@
 //! Outgoing e-mail: SMTP when configured, otherwise `.eml` files in an outbox
-//! directory. Every message is also journaled in `outgoing_emails`, with
-//! secrets (sign-in links) replaced by a placeholder.
+//! directory.
+//!
+//! A message is never lost when delivery fails: `Mailer::send` records it in
+//! `outgoing_emails` first ("en_attente", with the body to deliver), tries it
+//! once right away and, when that fails, leaves it queued; `retry_due` (run
+//! by a background task, see `spawn_retries`) tries it again later, with a
+//! delay doubling from one minute up to one hour, for as long as it takes.
+//! Every attempt is claimed by a conditional update first, so two instances
+//! never deliver the same message at once. The row is also the journal: its
+//! `body_text` and `body_html` have secrets (sign-in links) masked, and the
+//! real body is cleared once the message is delivered.
+//!
+//! Every message is `multipart/alternative`: the plain text and a simple HTML
+//! version generated from it (`html_body`).
 
 use super::config::Config;
+use super::db::Db;
 use super::entities::outgoing_email;
 use crate::error::AppError;
-use chrono::Utc;
-use lettre::message::{Mailbox, SinglePart};
+use chrono::{DateTime, Utc};
+use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Waiting for (another) delivery attempt.
+pub const PENDING: &str = "en_attente";
+/// Accepted by the SMTP server.
+pub const SENT: &str = "envoye";
+/// Written to the outbox directory.
+pub const WRITTEN: &str = "ecrit";
+
+/// The delay after the first failed attempt; it doubles after each failure.
+const FIRST_RETRY: chrono::Duration = chrono::Duration::minutes(1);
+/// The longest delay between two attempts.
+const LONGEST_RETRY: chrono::Duration = chrono::Duration::hours(1);
+/// An attempt still running after this long is abandoned (and tried again
+/// later). Shorter than the first delay: an attempt claims its message until
+/// the next attempt is due, so no one else claims it while it runs.
+const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
+/// At most this many queued messages per retry run.
+const RETRY_BATCH: u64 = 50;
 
 #[derive(Clone)]
 pub enum Mailer {
@@ -29,6 +65,13 @@ pub struct Mail {
     pub subject: String,
     pub body: String,
     pub journal_body: String,
+}
+
+/// How long to wait after `attempts` failed attempts: one minute, doubling,
+/// at most one hour.
+pub fn retry_delay(attempts: i32) -> chrono::Duration {
+    let doublings = attempts.saturating_sub(1).clamp(0, 16) as u32;
+    (FIRST_RETRY * 2_i32.pow(doublings)).min(LONGEST_RETRY)
 }
 
 impl Mailer {
@@ -59,50 +102,109 @@ impl Mailer {
         }
     }
 
+    /// Records the message, then tries to deliver it once. A failed delivery
+    /// leaves it queued for `retry_due` and still returns `Ok`: only a
+    /// database error fails.
     pub async fn send(&self, db: &DatabaseConnection, mail: Mail) -> Result<(), AppError> {
-        let (status, error) = match self.deliver(&mail).await {
-            Ok(()) => (
-                if matches!(self, Mailer::Smtp { .. }) {
-                    "envoye"
-                } else {
-                    "ecrit"
-                },
-                None,
-            ),
-            Err(e) => {
-                tracing::error!(error = %e, "e-mail delivery failed");
-                ("echec", Some(e))
-            }
-        };
-        outgoing_email::ActiveModel {
+        let now = Utc::now();
+        // The first attempt is claimed by the insert itself.
+        let row = outgoing_email::ActiveModel {
             to_address: Set(mail.to.clone()),
             subject: Set(mail.subject.clone()),
             body_text: Set(mail.journal_body.clone()),
-            status: Set(status.to_string()),
-            error: Set(error.clone()),
-            created_at: Set(Utc::now()),
+            body_html: Set(Some(html_body(&mail.subject, &mail.journal_body))),
+            status: Set(PENDING.to_string()),
+            error: Set(None),
+            created_at: Set(now),
+            attempts: Set(1),
+            next_attempt_at: Set(Some(now + retry_delay(1))),
+            pending_body: Set(Some(mail.body.clone())),
             ..Default::default()
         }
         .insert(db)
         .await?;
-        match error {
-            None => Ok(()),
-            Some(_) => Err(AppError::Internal),
+        self.attempt(db, row.id, 1, &mail.to, &mail.subject, &mail.body)
+            .await?;
+        Ok(())
+    }
+
+    /// The status of a message this mailer has delivered.
+    fn delivered_status(&self) -> &'static str {
+        match self {
+            Mailer::Smtp { .. } => SENT,
+            Mailer::Outbox { .. } => WRITTEN,
         }
     }
 
-    async fn deliver(&self, mail: &Mail) -> Result<(), String> {
-        let to: Mailbox = mail
-            .to
+    /// One delivery attempt of a message already claimed (its `attempts` is
+    /// `attempt`), and its outcome recorded. True when delivered.
+    async fn attempt(
+        &self,
+        db: &DatabaseConnection,
+        id: i32,
+        attempt: i32,
+        to: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<bool, DbErr> {
+        let outcome = tokio::time::timeout(ATTEMPT_TIMEOUT, self.deliver(to, subject, body))
+            .await
+            .unwrap_or_else(|_| Err(format!("délai dépassé ({} s)", ATTEMPT_TIMEOUT.as_secs())));
+        match outcome {
+            Ok(()) => {
+                outgoing_email::Entity::update_many()
+                    .col_expr(
+                        outgoing_email::Column::Status,
+                        Expr::value(self.delivered_status()),
+                    )
+                    .col_expr(
+                        outgoing_email::Column::PendingBody,
+                        Expr::value(None::<String>),
+                    )
+                    .col_expr(outgoing_email::Column::Error, Expr::value(None::<String>))
+                    .col_expr(
+                        outgoing_email::Column::NextAttemptAt,
+                        Expr::value(None::<DateTime<Utc>>),
+                    )
+                    .filter(outgoing_email::Column::Id.eq(id))
+                    .filter(outgoing_email::Column::Status.eq(PENDING))
+                    .exec(db)
+                    .await?;
+                Ok(true)
+            }
+            Err(error) => {
+                tracing::warn!(
+                    email = id,
+                    attempts = attempt,
+                    next_in_minutes = retry_delay(attempt).num_minutes(),
+                    %error,
+                    "e-mail delivery failed; queued to be tried again"
+                );
+                // Unless a later attempt has claimed it since.
+                outgoing_email::Entity::update_many()
+                    .col_expr(outgoing_email::Column::Error, Expr::value(Some(error)))
+                    .filter(outgoing_email::Column::Id.eq(id))
+                    .filter(outgoing_email::Column::Status.eq(PENDING))
+                    .filter(outgoing_email::Column::Attempts.eq(attempt))
+                    .exec(db)
+                    .await?;
+                Ok(false)
+            }
+        }
+    }
+
+    async fn deliver(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+        let to: Mailbox = to
             .parse()
             .map_err(|e| format!("destinataire invalide : {e}"))?;
+        let html = html_body(subject, body);
         match self {
             Mailer::Smtp { transport, from } => {
                 let message = Message::builder()
                     .from(from.clone())
                     .to(to)
-                    .subject(&mail.subject)
-                    .singlepart(SinglePart::plain(mail.body.clone()))
+                    .subject(subject)
+                    .multipart(MultiPart::alternative_plain_html(body.to_string(), html))
                     .map_err(|e| e.to_string())?;
                 transport
                     .send(message)
@@ -116,7 +218,7 @@ impl Mailer {
                     Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
                     rand::random::<u32>()
                 );
-                tokio::fs::write(dir.join(name), eml(from, &to, &mail.subject, &mail.body))
+                tokio::fs::write(dir.join(name), eml(from, &to, subject, body, &html))
                     .await
                     .map_err(|e| e.to_string())
             }
@@ -124,8 +226,160 @@ impl Mailer {
     }
 }
 
-/// An RFC 5322 message with an 8-bit UTF-8 body, readable as plain text.
-fn eml(from: &Mailbox, to: &Mailbox, subject: &str, body: &str) -> String {
+/// Tries again every queued message due at `now`, each claimed first (so
+/// two instances never send the same one). Returns how many were delivered.
+pub async fn retry_due(
+    db: &DatabaseConnection,
+    mailer: &Mailer,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    let due = outgoing_email::Entity::find()
+        .filter(outgoing_email::Column::Status.eq(PENDING))
+        .filter(outgoing_email::Column::NextAttemptAt.lte(now))
+        .filter(outgoing_email::Column::PendingBody.is_not_null())
+        .order_by_asc(outgoing_email::Column::NextAttemptAt)
+        .order_by_asc(outgoing_email::Column::Id)
+        .limit(RETRY_BATCH)
+        .all(db)
+        .await?;
+    let mut delivered = 0;
+    for row in due {
+        let Some(body) = row.pending_body.as_deref() else {
+            continue;
+        };
+        let attempt = row.attempts + 1;
+        // The claim holds until the next attempt would be due, counted from
+        // when it is taken (a long batch may start late).
+        let claimed_until = now.max(Utc::now()) + retry_delay(attempt);
+        let claimed = outgoing_email::Entity::update_many()
+            .col_expr(outgoing_email::Column::Attempts, Expr::value(attempt))
+            .col_expr(
+                outgoing_email::Column::NextAttemptAt,
+                Expr::value(Some(claimed_until)),
+            )
+            .filter(outgoing_email::Column::Id.eq(row.id))
+            .filter(outgoing_email::Column::Status.eq(PENDING))
+            .filter(outgoing_email::Column::Attempts.eq(row.attempts))
+            .exec(db)
+            .await?;
+        if claimed.rows_affected != 1 {
+            continue;
+        }
+        if mailer
+            .attempt(db, row.id, attempt, &row.to_address, &row.subject, body)
+            .await?
+        {
+            delivered += 1;
+        }
+    }
+    Ok(delivered)
+}
+
+/// Starts the background task that tries queued messages again every
+/// `every` (first run after one period, so the short `migrate` and `seed`
+/// commands never send anything).
+pub fn spawn_retries(db: Db, mailer: Mailer, every: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match retry_due(db.write(), &mailer, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(emails = n, "queued e-mails delivered"),
+                Err(e) => tracing::warn!(error = ?e, "retrying queued e-mails failed"),
+            }
+        }
+    });
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One line of text, escaped, its `http(s)://` addresses as links.
+fn linkify_line(line: &str, out: &mut String) {
+    for word in line.split_inclusive(char::is_whitespace) {
+        let start = ["https://", "http://"]
+            .iter()
+            .filter_map(|scheme| word.find(scheme))
+            .min()
+            // Only after opening punctuation ("(https://…"), not inside a word.
+            .filter(|&i| !word[..i].chars().any(char::is_alphanumeric));
+        let Some(start) = start else {
+            out.push_str(&escape_html(word));
+            continue;
+        };
+        let tail = &word[start..];
+        let url = tail
+            .trim_end()
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '»', '"', '\'']);
+        if !url.contains("://") || url.ends_with("://") {
+            out.push_str(&escape_html(word));
+            continue;
+        }
+        let url_html = escape_html(url);
+        out.push_str(&escape_html(&word[..start]));
+        out.push_str(&format!("<a href=\"{url_html}\">{url_html}</a>"));
+        out.push_str(&escape_html(&tail[url.len()..]));
+    }
+}
+
+/// The HTML alternative of a plain-text message: a French document, one
+/// paragraph per block of text (lines kept), everything escaped, web
+/// addresses as links. Simple on purpose: mail clients render it as is.
+pub fn html_body(subject: &str, text: &str) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+    );
+    out.push_str(&escape_html(subject));
+    out.push_str(
+        "</title>\n</head>\n<body style=\"font-family: Marianne, Arial, sans-serif; \
+         font-size: 16px; line-height: 1.5; color: #161616;\">\n",
+    );
+    let text = text.replace("\r\n", "\n");
+    fn flush(paragraph: &mut Vec<&str>, out: &mut String) {
+        if paragraph.is_empty() {
+            return;
+        }
+        out.push_str("<p>");
+        for (i, line) in paragraph.iter().enumerate() {
+            if i > 0 {
+                out.push_str("<br>\n");
+            }
+            linkify_line(line.trim_end(), out);
+        }
+        out.push_str("</p>\n");
+        paragraph.clear();
+    }
+    let mut paragraph: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            flush(&mut paragraph, &mut out);
+        } else {
+            paragraph.push(line);
+        }
+    }
+    flush(&mut paragraph, &mut out);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// An RFC 5322 `multipart/alternative` message with 8-bit UTF-8 parts, the
+/// plain text first (readable as is in the file).
+fn eml(from: &Mailbox, to: &Mailbox, subject: &str, text: &str, html: &str) -> String {
     use base64::Engine;
     let word = |text: &str| {
         format!(
@@ -137,13 +391,23 @@ fn eml(from: &Mailbox, to: &Mailbox, subject: &str, body: &str) -> String {
         Some(name) => format!("{} <{}>", word(name), from.email),
         None => from.email.to_string(),
     };
-    let body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+    let crlf = |s: &str| s.replace("\r\n", "\n").replace('\n', "\r\n");
+    let boundary = format!("=_talents_{:032x}", rand::random::<u128>());
+    let part = |content_type: &str, body: &str| {
+        format!(
+            "--{boundary}\r\nContent-Type: {content_type}; charset=utf-8\r\n\
+             Content-Transfer-Encoding: 8bit\r\n\r\n{}\r\n",
+            crlf(body)
+        )
+    };
     format!(
         "From: {from_header}\r\nTo: {}\r\nSubject: {}\r\nDate: {}\r\nMIME-Version: 1.0\r\n\
-         Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}",
+         Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n{}{}--{boundary}--\r\n",
         to.email,
         word(subject),
         Utc::now().to_rfc2822(),
+        part("text/plain", text),
+        part("text/html", html),
     )
 }
 
@@ -152,7 +416,10 @@ pub struct OutboxFile {
     pub name: String,
     pub to: String,
     pub subject: String,
+    /// The plain text.
     pub body: String,
+    /// The HTML alternative, if the message has one.
+    pub html: Option<String>,
 }
 
 /// Reads the outbox, newest first, at most `limit` messages.
@@ -176,21 +443,84 @@ pub fn read_outbox(dir: &Path, limit: usize) -> Vec<OutboxFile> {
         .collect()
 }
 
+/// Splits a message (or a MIME part), line ends already `\n`, into its
+/// unfolded headers and its body.
+fn split_entity(raw: &str) -> (Vec<(String, String)>, &str) {
+    let (head, body) = raw.split_once("\n\n").unwrap_or((raw, ""));
+    let mut headers: Vec<(String, String)> = Vec::new();
+    for line in head.split('\n') {
+        if line.starts_with([' ', '\t']) {
+            if let Some((_, value)) = headers.last_mut() {
+                value.push(' ');
+                value.push_str(line.trim());
+            }
+        } else if let Some((k, v)) = line.split_once(':') {
+            headers.push((k.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    (headers, body)
+}
+
+fn header<'a>(headers: &'a [(String, String)], key: &str) -> &'a str {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+/// The `boundary` parameter of a `multipart/…` content type.
+fn boundary(content_type: &str) -> Option<String> {
+    if !content_type
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("multipart/")
+    {
+        return None;
+    }
+    content_type.split(';').find_map(|param| {
+        let (k, v) = param.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| v.trim().trim_matches('"').to_string())
+            .filter(|b| !b.is_empty())
+    })
+}
+
 fn parse_eml(name: String, raw: &str) -> OutboxFile {
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((raw, ""));
-    let header = |key: &str| -> String {
-        head.split("\r\n")
-            .find_map(|line| {
-                let (k, v) = line.split_once(':')?;
-                k.eq_ignore_ascii_case(key).then(|| v.trim().to_string())
-            })
-            .unwrap_or_default()
+    let raw = raw.replace("\r\n", "\n");
+    let (headers, body) = split_entity(&raw);
+    let (text, html) = match boundary(header(&headers, "Content-Type")) {
+        // Older files: a single text/plain part.
+        None => (body.to_string(), None),
+        Some(boundary) => {
+            let delimiter = format!("\n--{boundary}");
+            // A leading newline so the first delimiter is found like the others.
+            let body = format!("\n{body}");
+            let mut text = String::new();
+            let mut html = None;
+            for part in body.split(&delimiter).skip(1) {
+                if part.starts_with("--") {
+                    break;
+                }
+                let part = part.strip_prefix('\n').unwrap_or(part);
+                let (part_headers, content) = split_entity(part);
+                let kind = header(&part_headers, "Content-Type").to_ascii_lowercase();
+                if kind.starts_with("text/plain") {
+                    text = content.to_string();
+                } else if kind.starts_with("text/html") {
+                    html = Some(content.to_string());
+                }
+            }
+            (text, html)
+        }
     };
     OutboxFile {
         name,
-        to: header("To"),
-        subject: decode_subject(&header("Subject")),
-        body: body.replace("\r\n", "\n"),
+        to: header(&headers, "To").to_string(),
+        subject: decode_subject(header(&headers, "Subject")),
+        body: text,
+        html,
     }
 }
 
@@ -215,4 +545,102 @@ fn decode_subject(raw: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_everything_and_links_web_addresses() {
+        let html = html_body(
+            "Objet <b>gras</b>",
+            "Bonjour,\n\n<script>alert('x')</script> & « suite »\nligne deux\n\n\
+             Ouvrez https://exemple.gouv.fr/connexion/lien?jeton=abc&x=\"1\"&y=2.\n\
+             (http://127.0.0.1:3000/mon-espace) ou javascript:alert(1)\n\
+             motdepassehttps://faux.example\n",
+        );
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<title>Objet &lt;b&gt;gras&lt;/b&gt;</title>"),
+            "{html}"
+        );
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(
+            html.contains("<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; « suite »<br>\nligne deux</p>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>Bonjour,</p>"), "{html}");
+        // The final period is not part of the address; quotes and `&` are escaped.
+        assert!(
+            html.contains(
+                "Ouvrez <a href=\"https://exemple.gouv.fr/connexion/lien?jeton=abc&amp;x=&quot;1&quot;&amp;y=2\">\
+                 https://exemple.gouv.fr/connexion/lien?jeton=abc&amp;x=&quot;1&quot;&amp;y=2</a>.<br>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "(<a href=\"http://127.0.0.1:3000/mon-espace\">http://127.0.0.1:3000/mon-espace</a>) ou javascript:alert(1)"
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(!html.contains("href=\"https://faux.example"), "{html}");
+        assert_eq!(html.matches("<a ").count(), 2, "{html}");
+        assert!(html.ends_with("</body>\n</html>\n"));
+    }
+
+    #[test]
+    fn the_outbox_file_reads_back_as_the_plain_text() {
+        let from: Mailbox = "Talents numériques <ne-pas-repondre@talents.numerique.gouv.fr>"
+            .parse()
+            .unwrap();
+        let to: Mailbox = "agent@numerique.gouv.fr".parse().unwrap();
+        let text = "Bonjour,\n\nOuvrez ce lien :\n\nhttp://127.0.0.1:3000/connexion/lien?jeton=Ab-_9\n\n— L’équipe\n";
+        let html = html_body("Votre lien", text);
+        let raw = eml(
+            &from,
+            &to,
+            "Votre lien de connexion à Talents numériques",
+            text,
+            &html,
+        );
+        assert!(raw.contains("Content-Type: multipart/alternative; boundary="));
+        // The link is readable as is in the file (the end-to-end tests read it).
+        assert!(raw.contains("\r\nhttp://127.0.0.1:3000/connexion/lien?jeton=Ab-_9\r\n"));
+        let file = parse_eml("x.eml".into(), &raw);
+        assert_eq!(file.to, "agent@numerique.gouv.fr");
+        assert_eq!(file.subject, "Votre lien de connexion à Talents numériques");
+        assert_eq!(file.body, text);
+        assert_eq!(file.html.as_deref(), Some(html.as_str()));
+    }
+
+    #[test]
+    fn older_single_part_files_still_read() {
+        let raw = "From: a@b.fr\r\nTo: c@d.gouv.fr\r\nSubject: =?utf-8?b?w6l0w6k=?=\r\n\
+                   Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour\r\nlien\r\n";
+        let file = parse_eml("x.eml".into(), raw);
+        assert_eq!(file.to, "c@d.gouv.fr");
+        assert_eq!(file.subject, "été");
+        assert_eq!(file.body, "Bonjour\nlien\n");
+        assert!(file.html.is_none());
+    }
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_an_hour() {
+        let minutes = |n| retry_delay(n).num_minutes();
+        assert_eq!(minutes(0), 1);
+        assert_eq!(minutes(1), 1);
+        assert_eq!(minutes(2), 2);
+        assert_eq!(minutes(3), 4);
+        assert_eq!(minutes(6), 32);
+        assert_eq!(minutes(7), 60);
+        assert_eq!(minutes(1000), 60);
+        assert_eq!(minutes(i32::MAX), 60);
+        assert!(retry_delay(1).to_std().unwrap() > ATTEMPT_TIMEOUT);
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::config::Config;
 use super::db::Db;
-use super::mail::Mailer;
+use super::mail::{self, Mailer};
 use super::migration::Migrator;
 use crate::error::AppError;
 use sea_orm_migration::MigratorTrait;
@@ -16,8 +16,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Connects, applies pending migrations and prepares the mailer. Fails
-    /// with a readable message when anything is misconfigured.
+    /// Connects, applies pending migrations, prepares the mailer and starts
+    /// the background task that tries undelivered e-mails again (unless
+    /// `mail_retry_every` is `None`). Fails with a readable message when
+    /// anything is misconfigured.
     pub async fn start(config: Config) -> Result<Self, String> {
         let db = Db::connect(&config.database_url)
             .await
@@ -26,6 +28,9 @@ impl AppState {
             .await
             .map_err(|e| format!("échec des migrations : {e}"))?;
         let mailer = Mailer::from_config(&config)?;
+        if let Some(every) = config.mail_retry_every {
+            mail::spawn_retries(db.clone(), mailer.clone(), every);
+        }
         Ok(AppState {
             db,
             config: Arc::new(config),

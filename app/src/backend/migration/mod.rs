@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261203_000001_initial;
 mod m20261203_000002_administrations;
+mod m20261204_000003_mail_queue;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261203_000001_initial::Migration),
             Box::new(m20261203_000002_administrations::Migration),
+            Box::new(m20261204_000003_mail_queue::Migration),
         ]
     }
 }
