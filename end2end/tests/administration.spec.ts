@@ -30,7 +30,7 @@ async function signInAs(page: Page, email: string, next: string) {
   await signIn(page, email, next);
 }
 
-test('a mission goes from a draft to a selected agent', async ({ page }) => {
+test('a mission goes from a draft to a selected agent', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const title = `Refonte du parcours usager ${Date.now()}`;
 
@@ -120,17 +120,27 @@ test('a mission goes from a draft to a selected agent', async ({ page }) => {
   await page.getByRole('article').filter({ hasText: agent }).getByRole('button', { name: 'Demander l’accord du supérieur' }).click();
   await expect(page.getByText('La demande d’accord est envoyée')).toBeVisible();
 
-  // The line manager agrees through the e-mailed link, without an account.
-  await page.context().clearCookies();
-  const link = await linkFor(page, lineManager, ACCORD);
-  await visit(page, link);
-  await expect(page.getByRole('heading', { level: 1, name: 'Accord du supérieur hiérarchique' })).toBeVisible();
-  await expect(page.getByText(title)).toBeVisible();
-  await page.getByLabel('J’accorde le temps demandé').check({ force: true });
-  await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
-  await expect(page.getByText('Merci : votre réponse est enregistrée.')).toBeVisible();
-  await settled(page);
-  await expect(page.getByRole('button', { name: 'Envoyer ma réponse' })).toHaveCount(0);
+  await settled(page, { axe: false });
+
+  // The line manager agrees through the e-mailed link, without an account,
+  // in another browser while the manager's page stays open.
+  const elsewhere = await browser.newContext();
+  const lm = await elsewhere.newPage();
+  const link = await linkFor(lm, lineManager, ACCORD);
+  await visit(lm, link);
+  await expect(lm.getByRole('heading', { level: 1, name: 'Accord du supérieur hiérarchique' })).toBeVisible();
+  await expect(lm.getByText(title)).toBeVisible();
+  await lm.getByLabel('J’accorde le temps demandé').check({ force: true });
+  await lm.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+  await expect(lm.getByText('Merci : votre réponse est enregistrée.')).toBeVisible();
+  await settled(lm);
+  await expect(lm.getByRole('button', { name: 'Envoyer ma réponse' })).toHaveCount(0);
+  await elsewhere.close();
+
+  // The manager's open page says there is news, and shows it on request.
+  await page.getByRole('button', { name: 'Afficher les nouveautés' }).click({ timeout: 30_000 });
+  await expect(page.getByRole('article').filter({ hasText: agent })).not.toContainText('En attente de réponse');
+  await expect(page.getByRole('article').filter({ hasText: agent }).getByRole('button', { name: 'Retenir', exact: true })).toBeVisible();
 
   // The manager selects the agent; the mission is filled.
   await signInAs(page, MANAGER, '/espace-administration');

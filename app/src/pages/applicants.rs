@@ -3,6 +3,7 @@
 
 use super::not_found::ErrorContent;
 use crate::api::applicants::{mission_applications, MoveApplication, RequestAgreement};
+use crate::components::live::ChangeNotice;
 use crate::components::notice::{ErrorSummary, SuccessAlert};
 use crate::error::AppError;
 use crate::model::{Applicant, ApplicantsData};
@@ -43,7 +44,14 @@ pub fn ApplicantsPage() -> impl IntoView {
                 Err(error) => view! { <ErrorContent error /> }.into_any(),
                 Ok(d) => {
                     let notice = info.get().and_then(|c| NOTICES.iter().find(|(k, _)| *k == c).map(|(_, t)| t.to_string()));
-                    view! { <Applicants d notice /> }.into_any()
+                    let mission = d.mission_id.to_string();
+                    let fetch = move || mission_applications(mission.clone());
+                    view! {
+                        <div class="fr-container fr-mt-4w">
+                            <ChangeNotice shown=d.clone() fetch refresh=move |_| data.refetch() />
+                        </div>
+                        <Applicants d notice />
+                    }.into_any()
                 }
             })}
         </Suspense>

@@ -8,6 +8,7 @@ use crate::components::form::CheckboxField;
 use crate::components::notice::{ErrorSummary, SuccessAlert};
 use crate::error::AppError;
 use crate::model::{label, MyApplication, PoolProfile, APPLICATION_STATUSES, LEVELS, REMOTE_PREFS};
+use crate::components::live::ChangeNotice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -28,6 +29,7 @@ pub fn MySpacePage() -> impl IntoView {
     let query = use_query_map();
     let info = Memo::new(move |_| query.read().get("info"));
     let space = Resource::new(move || info.get(), |_| my_space());
+    let space_resource = space;
     // One action for every "Retirer" button, so its error shows once.
     let withdraw = ServerAction::<WithdrawApplication>::new();
     let withdraw_error = Signal::derive(move || withdraw.value().get().and_then(|r| r.err()));
@@ -44,8 +46,10 @@ pub fn MySpacePage() -> impl IntoView {
                             let notice = info
                                 .get()
                                 .and_then(|code| NOTICES.iter().find(|(c, _)| *c == code).map(|(_, t)| t.to_string()));
+                            let shown = space.clone();
                             view! {
                                 <div class="fr-container fr-my-6w">
+                                    <ChangeNotice shown fetch=my_space refresh=move |_| space_resource.refetch() />
                                     {notice.map(|t| view! { <SuccessAlert title=t /> })}
                                     <h1>"Mon espace"</h1>
                                     <p>"Connecté avec l’adresse " <strong>{space.me.email.clone()}</strong></p>
