@@ -39,7 +39,10 @@ mkdir -p "$tmp/outbox"
 export LEPTOS_OUTPUT_NAME=talents LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
 export LEPTOS_ENV=PROD LEPTOS_SITE_ADDR="$ADDR" TALENTS_ADDR="$ADDR"
 export DATABASE_URL="sqlite://$tmp/talents.db?mode=rwc"
-export TALENTS_DEMO=1 TALENTS_OUTBOX_DIR="$tmp/outbox"
+export TALENTS_DEMO=1 TALENTS_OUTBOX_DIR="$tmp/outbox" TALENTS_FILES_DIR="$tmp/files"
+# The journeys sign the same demo accounts in many times; the per-address
+# limit on sign-in links is tested by the Rust tests.
+export TALENTS_LINKS_PER_ADDRESS=1000
 echo "==> starting target/release/talents on $ADDR (database and outbox in $tmp)"
 target/release/talents >"$tmp/server.log" 2>&1 &
 server_pid=$!

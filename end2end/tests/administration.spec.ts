@@ -185,12 +185,12 @@ test('a manager attaches a PDF, checked by its content, and nothing typed is los
 
   const file = page.getByLabel('Joindre un document PDF');
   await file.setInputFiles({ name: 'fiche.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>pas un pdf</html>') });
-  await page.getByRole('button', { name: 'Joindre le document' }).click();
+  await page.getByRole('button', { name: 'Joindre le document', exact: true }).click();
   await expectFieldError(file, /^Ce fichier n’est pas un PDF valide/);
   await settled(page);
 
   await file.setInputFiles({ name: 'Présentation de la mission.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await page.getByRole('button', { name: 'Joindre le document' }).click();
+  await page.getByRole('button', { name: 'Joindre le document', exact: true }).click();
   await expect(page.getByText('Le document est joint à la fiche.')).toBeVisible();
   const link = page.getByRole('link', { name: /Document joint/ });
   await expect(link).toContainText('Présentation de la mission.pdf — PDF, 1 ko');
@@ -226,11 +226,11 @@ test('without JavaScript a PDF is attached and refused files say why', async ({ 
   await page.waitForURL(/\/modifier$/);
   const file = page.getByLabel('Joindre un document PDF');
   await file.setInputFiles({ name: 'image.pdf', mimeType: 'application/pdf', buffer: Buffer.from('GIF89a') });
-  await page.getByRole('button', { name: 'Joindre le document' }).click();
+  await page.getByRole('button', { name: 'Joindre le document', exact: true }).click();
   await page.waitForURL(/document=non_pdf/);
   await expectFieldError(file, /^Ce fichier n’est pas un PDF valide/);
   await file.setInputFiles({ name: 'fiche.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await page.getByRole('button', { name: 'Joindre le document' }).click();
+  await page.getByRole('button', { name: 'Joindre le document', exact: true }).click();
   await page.waitForURL(/document=joint/);
   await expect(page.getByText('Le document est joint à la fiche.')).toBeVisible();
   await expect(page.getByRole('link', { name: /Document joint/ })).toContainText('fiche.pdf');
@@ -238,8 +238,11 @@ test('without JavaScript a PDF is attached and refused files say why', async ({ 
 });
 
 test.describe('offline', () => {
-  // The browser logs the requests that could not leave.
-  test.use({ allowedConsoleErrors: [...REJECTED_FORM_ERRORS, /ERR_INTERNET_DISCONNECTED|Failed to fetch/] });
+  // The browser logs the requests that could not leave. (One pattern: a
+  // two-element array would read as Playwright's [value, options].)
+  test.use({
+    allowedConsoleErrors: [/the server responded with a status of (400|409)|ERR_INTERNET_DISCONNECTED|Failed to fetch/],
+  });
 
   test('the editor keeps what is typed offline and saves it once back online', async ({ page }) => {
     await signInAs(page, MANAGER, '/espace-administration');
@@ -247,6 +250,8 @@ test.describe('offline', () => {
     await page.getByRole('button', { name: 'Proposer une mission' }).click();
     await page.waitForURL(/\/espace-administration\/missions\/\d+\/modifier$/);
     await settled(page);
+    await page.getByLabel('Titre de la mission').fill('Mission écrite dans le train');
+    await expect(page.getByRole('status').filter({ hasText: /Enregistré à \d\d:\d\d/ })).toBeVisible();
     await page.context().setOffline(true);
     await page.getByLabel(/^Lieu/).fill('Lyon 3e');
     await expect(page.getByRole('status').filter({ hasText: 'Hors ligne' })).toBeVisible();
