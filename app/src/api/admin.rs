@@ -15,9 +15,11 @@ fn id_of(raw: &str) -> Result<i32, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn comment_of(raw: &str) -> Option<String> {
-    let c: String = crate::validate::clean(raw).chars().take(2_000).collect();
-    (!c.is_empty()).then_some(c)
+fn comment_of(raw: &str, field: &str) -> Result<Option<String>, AppError> {
+    let mut c = crate::validate::Checker::new();
+    let comment = c.text(field, raw, false, 0, 2_000, "le commentaire");
+    c.finish()?;
+    Ok((!comment.is_empty()).then_some(comment))
 }
 
 /// My missions (owned or co-owned) and my administrations.
@@ -138,7 +140,8 @@ pub async fn close_mission(
     let me = require_user(&state).await?;
     let id = id_of(&id)?;
     let action = MissionAction::from_code(action.trim()).ok_or(AppError::BadRequest)?;
-    crate::backend::sheets::close(&state, &me, id, action, comment_of(&comment)).await?;
+    let comment = comment_of(&comment, "comment")?;
+    crate::backend::sheets::close(&state, &me, id, action, comment).await?;
     go_to(&format!(
         "/espace-administration/missions/{id}/modifier?info=statut"
     ));
@@ -169,7 +172,7 @@ pub async fn moderate_mission(
     let me = require_user(&state).await?;
     let id = id_of(&id)?;
     let action = MissionAction::from_code(action.trim()).ok_or(AppError::BadRequest)?;
-    let comment = comment_of(&comment);
+    let comment = comment_of(&comment, &format!("comment-{id}"))?;
     if comment.is_none()
         && matches!(
             action,

@@ -288,6 +288,20 @@ async fn refused_calls_say_why_in_french_and_leak_nothing() {
             ],
         ),
     ];
+    // Comments are bounded, and said so rather than cut.
+    let long = "é".repeat(2_001);
+    let (status, body) = app
+        .json(
+            &moderator,
+            "close_mission",
+            &[("id", &ids), ("action", "fermer"), ("comment", &long)],
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["Invalid"]["fields"]["comment"]
+        .as_str()
+        .unwrap()
+        .contains("2000 caractères au maximum"));
     // A moderator closing someone's mission must say why.
     let (status, body) = app
         .json(
