@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Caller {
     pub signed_in: bool,
-    /// Member of at least one administration ("responsable de mission").
+    /// Member of an administration ("responsable de mission"): for an
+    /// operation on a mission, of that mission's administration; otherwise
+    /// of any.
     pub manager: bool,
     pub moderator: bool,
     /// Owner or co-owner of the mission concerned (for an operation on no
@@ -48,12 +50,17 @@ pub enum Operation {
     HandleApplications,
     /// `invite_co_owner`.
     InviteCoOwner,
+    /// `remove_co_owner`.
+    RemoveCoOwner,
 }
 
 /// Who may call an operation (always signed in).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
     Owner,
+    /// An owner who is also a member of the mission's administration (what
+    /// creates missions or hands them to others stays with its members).
+    OwnerAndMember,
     Moderator,
     OwnerOrModerator,
     Manager,
@@ -91,7 +98,12 @@ pub const RIGHTS: &[(Operation, Who, States, &str)] = &[
         Some(MissionStatus::editable),
         "champs de la fiche",
     ),
-    (Operation::Duplicate, Who::Owner, None, "copie en brouillon"),
+    (
+        Operation::Duplicate,
+        Who::OwnerAndMember,
+        None,
+        "copie en brouillon dans la même administration",
+    ),
     (
         Operation::Submit,
         Who::Owner,
@@ -136,9 +148,15 @@ pub const RIGHTS: &[(Operation, Who, States, &str)] = &[
     ),
     (
         Operation::InviteCoOwner,
-        Who::Owner,
+        Who::OwnerAndMember,
         Some(not_closed),
-        "adresse professionnelle",
+        "adresse professionnelle, pas un candidat de la mission",
+    ),
+    (
+        Operation::RemoveCoOwner,
+        Who::OwnerOrModerator,
+        None,
+        "jamais le dernier responsable",
     ),
 ];
 
@@ -179,6 +197,7 @@ pub fn check(op: Operation, caller: Caller, status: Option<MissionStatus>) -> Re
     };
     let ok = match who {
         Who::Owner => caller.owner,
+        Who::OwnerAndMember => caller.owner && caller.manager,
         Who::Moderator => caller.moderator,
         Who::OwnerOrModerator => caller.owner || caller.moderator,
         Who::Manager => caller.manager,
@@ -188,6 +207,9 @@ pub fn check(op: Operation, caller: Caller, status: Option<MissionStatus>) -> Re
     if !ok {
         return Err(Denied::Forbidden(match who {
             Who::Owner => "Seule l’équipe de cette mission peut faire cela.",
+            Who::OwnerAndMember => {
+                "Seule l’équipe de la mission, au sein de son administration, peut faire cela."
+            }
             Who::Moderator => "Cette action est réservée à la modération.",
             Who::OwnerOrModerator => "Cette mission n’est pas l’une des vôtres.",
             Who::Manager => {
@@ -263,7 +285,12 @@ mod tests {
             // Not a member of an administration: cannot start a mission.
             "co-responsable invité" => !matches!(
                 op,
-                CreateMission | ModerationQueue | Moderate | ManageAdministrations
+                CreateMission
+                    | Duplicate
+                    | InviteCoOwner
+                    | ModerationQueue
+                    | Moderate
+                    | ManageAdministrations
             ),
             "modérateur" => matches!(
                 op,
@@ -274,6 +301,7 @@ mod tests {
                     | Moderate
                     | ManageAdministrations
                     | ViewApplications
+                    | RemoveCoOwner
             ),
             _ => unreachable!(),
         }
@@ -290,7 +318,7 @@ mod tests {
     #[test]
     fn every_operation_for_every_caller() {
         let ops: Vec<Op> = RIGHTS.iter().map(|(o, ..)| *o).collect();
-        assert_eq!(ops.len(), 13);
+        assert_eq!(ops.len(), 14);
         for (name, caller) in callers() {
             for op in &ops {
                 let got = check(*op, caller, Some(state_where_possible(*op)));

@@ -57,8 +57,13 @@ fn json(status: u16, value: &impl serde::Serialize) -> Response {
 /// What the form sent: the intent, and the file's name and bytes if any.
 struct Upload {
     intent: String,
+    /// The sheet's version the form was shown at.
+    version: Option<i32>,
     file: Option<(String, Vec<u8>)>,
 }
+
+/// At most this many uploads are read at once (each holds up to 5 MB).
+static UPLOADS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
 
 async fn read_upload(req: Request) -> Result<Upload, DocumentProblem> {
     // A declared size over the limit is refused before reading anything.
@@ -75,6 +80,7 @@ async fn read_upload(req: Request) -> Result<Upload, DocumentProblem> {
         .map_err(|_| DocumentProblem::Missing)?;
     let mut upload = Upload {
         intent: String::new(),
+        version: None,
         file: None,
     };
     loop {
@@ -88,6 +94,9 @@ async fn read_upload(req: Request) -> Result<Upload, DocumentProblem> {
             Err(_) => return Err(DocumentProblem::Missing),
         };
         match field.name() {
+            Some("version") => {
+                upload.version = field.text().await.ok().and_then(|v| v.trim().parse().ok());
+            }
             Some("intent") => {
                 upload.intent = field
                     .text()
@@ -127,6 +136,21 @@ async fn read_upload(req: Request) -> Result<Upload, DocumentProblem> {
     Ok(upload)
 }
 
+/// Reads and drops a refused upload's body (never more than the limit), so
+/// that the client gets the answer instead of a connection reset while it
+/// is still sending.
+async fn drain(body: Body) {
+    use futures::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut total = 0usize;
+    while let Some(Ok(chunk)) = stream.next().await {
+        total += chunk.len();
+        if total > UPLOAD_BODY_BYTES {
+            break;
+        }
+    }
+}
+
 pub async fn upload(state: AppState, Path(id): Path<String>, req: Request) -> Response {
     let headers = req.headers().clone();
     let json_wanted = wants_json(&headers);
@@ -142,38 +166,57 @@ pub async fn upload(state: AppState, Path(id): Path<String>, req: Request) -> Re
     };
     let me = match current_user(&state, &headers).await {
         Ok(Some(me)) => me,
-        Ok(None) if json_wanted => return json(401, &AppError::Unauthenticated),
+        Ok(None) if json_wanted => {
+            drain(req.into_body()).await;
+            return json(401, &AppError::Unauthenticated);
+        }
         Ok(None) => {
+            drain(req.into_body()).await;
             return Redirect::to(&format!(
                 "/connexion?suite=/espace-administration/missions/{mission_id}/modifier"
             ))
-            .into_response()
+            .into_response();
         }
         Err(err) => return json(err.status(), &err),
     };
+    // Rights first: nobody else makes the server read a large body.
+    if let Err(err) = documents::may_edit(&state, &me, mission_id).await {
+        drain(req.into_body()).await;
+        return if json_wanted {
+            json(err.status(), &err)
+        } else {
+            error_page(&err)
+        };
+    }
+    let Ok(_permit) = UPLOADS.acquire().await else {
+        return json(503, &AppError::Internal);
+    };
     let result = match read_upload(req).await {
         Err(problem) => Err(problem.error()),
-        Ok(u) if u.intent == "retirer" => documents::detach(&state, &me, mission_id)
-            .await
-            .map(|()| ("retire", String::new())),
-        Ok(Upload { file: None, .. }) => Err(DocumentProblem::Missing.error()),
-        Ok(Upload {
-            file: Some((name, bytes)),
-            ..
-        }) => documents::attach(&state, &me, mission_id, &name, &bytes)
-            .await
-            .map(|label| ("joint", label)),
+        Ok(u) => match (u.intent.as_str(), u.file) {
+            ("retirer", _) => documents::detach(&state, &me, mission_id, u.version)
+                .await
+                .map(|v| ("retire", String::new(), v)),
+            ("joindre", None) => Err(DocumentProblem::Missing.error()),
+            ("joindre", Some((name, bytes))) => {
+                documents::attach(&state, &me, mission_id, u.version, &name, &bytes)
+                    .await
+                    .map(|(label, v)| ("joint", label, v))
+            }
+            _ => Err(AppError::BadRequest),
+        },
     };
     match (result, json_wanted) {
-        (Ok((outcome, label)), true) => json(
+        (Ok((outcome, label, version)), true) => json(
             200,
             &serde_json::json!({
                 "outcome": outcome,
                 "label": label,
+                "version": version,
                 "url": (outcome == "joint").then(|| format!("/documents/missions/{mission_id}")),
             }),
         ),
-        (Ok((outcome, _)), false) => editor(outcome),
+        (Ok((outcome, _, _)), false) => editor(outcome),
         (Err(err), true) => json(err.status(), &err),
         (Err(err), false) => match DocumentProblem::ALL
             .into_iter()
@@ -220,8 +263,10 @@ pub async fn download(state: AppState, Path(id): Path<String>, headers: HeaderMa
             );
             h.insert(
                 header::CACHE_CONTROL,
+                // Always revalidated: a replaced or withdrawn document must
+                // not outlive its change in a shared cache.
                 HeaderValue::from_static(if public {
-                    "public, max-age=300"
+                    "public, no-cache"
                 } else {
                     "private, no-store"
                 }),
@@ -235,9 +280,13 @@ pub async fn download(state: AppState, Path(id): Path<String>, headers: HeaderMa
 /// A short French page for a refusal reached by following a link.
 fn error_page(err: &AppError) -> Response {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let next = match err {
+        AppError::Unauthenticated => "<p><a href=\"/connexion\">Se connecter</a></p>",
+        _ => "",
+    };
     let page = format!(
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Document indisponible — Talents numériques</title></head>\
-         <body><main><h1>Document indisponible</h1><p>{}</p><p><a href=\"/\">Retour à l’accueil</a></p></main></body></html>",
+         <body><main><h1>Document indisponible</h1><p>{}</p>{next}<p><a href=\"/espace-administration\">Espace administration</a> · <a href=\"/\">Accueil</a></p></main></body></html>",
         html_escape(&err.to_string())
     );
     let mut res = (status, page).into_response();

@@ -51,9 +51,19 @@ pub fn leptos_options() -> Result<LeptosOptions, String> {
         .build())
 }
 
+/// The pages' routes, generated once per process. Generating them sets a
+/// process-wide flag that keeps resources from loading, so a page rendered
+/// meanwhile by another router of the same process (the tests start many)
+/// could wait forever (leptos-rs/leptos#4773).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application: pages, server functions (`/api/<name>`), static files.
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let form_error_key = FormErrorKey::new(state.config.secret.expose().as_bytes());
     let context = {
         let state = state.clone();

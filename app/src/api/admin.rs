@@ -262,3 +262,20 @@ pub async fn invite_co_owner(
     ));
     Ok(email)
 }
+
+/// Removes `email` from the owners of mission `id` (never the last one).
+#[server(endpoint = "remove_co_owner")]
+pub async fn remove_co_owner(
+    #[server(default)] id: String,
+    #[server(default)] email: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let id = id_of(&id)?;
+    crate::backend::administrations::remove_co_owner(&state, &me, id, &email).await?;
+    go_to(&format!(
+        "/espace-administration/missions/{id}/modifier?info=responsable_retire"
+    ));
+    Ok(())
+}

@@ -2,7 +2,7 @@
 //! co-owners of a mission (invited by its owners).
 
 use super::auth::find_or_create_user;
-use super::entities::{administration, mission, mission_owner, user, user_role};
+use super::entities::{administration, application, mission, mission_owner, user, user_role};
 use super::mail::Mail;
 use super::sheets::{authorize, authorize_global, MANAGER};
 use super::state::AppState;
@@ -14,7 +14,7 @@ use crate::validate::Checker;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -83,32 +83,55 @@ pub async fn create(
 ) -> Result<i32, AppError> {
     let db = state.db.write();
     authorize_global(db, me, Operation::ManageAdministrations).await?;
+    // One line each: line breaks and tabs become spaces.
+    let one_line = |raw: &str| -> String {
+        raw.chars()
+            .map(|ch| if ch.is_control() { ' ' } else { ch })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut c = Checker::new();
-    let name = c.text("name", name, true, 3, 150, "le nom de l’administration");
-    let acronym = c.text("acronym", acronym, true, 2, 20, "le sigle");
+    let name = c.text(
+        "name",
+        &one_line(name),
+        true,
+        3,
+        150,
+        "le nom de l’administration",
+    );
+    let acronym = c.text("acronym", &one_line(acronym), true, 2, 20, "le sigle");
     c.finish()?;
-    let slug = slugify(&name);
-    let exists = administration::Entity::find()
-        .filter(administration::Column::Slug.eq(slug.as_str()))
-        .count(db)
-        .await?
-        > 0;
-    if exists || slug.is_empty() {
+    let taken = || {
         let mut c = Checker::new();
         c.keep("name", &name);
         c.keep("acronym", &acronym);
         c.fail("name", "Une administration porte déjà ce nom.");
-        return Err(c.finish().unwrap_err());
+        c.finish().unwrap_err()
+    };
+    // Unique whatever the case, accents or Unicode form, and by address.
+    let slug = slugify(&name);
+    let folded = crate::text::fold(&name);
+    let exists = administration::Entity::find()
+        .all(db)
+        .await?
+        .iter()
+        .any(|a| a.slug == slug || crate::text::fold(&a.name) == folded);
+    if exists || slug.is_empty() {
+        return Err(taken());
     }
     let created = administration::ActiveModel {
         slug: Set(slug),
-        name: Set(name),
-        acronym: Set(acronym),
+        name: Set(name.clone()),
+        acronym: Set(acronym.clone()),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(db)
-    .await?;
+    .await
+    // The same name sent twice at once: the unique address keeps one.
+    .map_err(|_| taken())?;
     Ok(created.id)
 }
 
@@ -169,14 +192,35 @@ pub async fn add_member(
         );
         return Err(c.finish().unwrap_err());
     }
-    user_role::ActiveModel {
+    let inserted = user_role::ActiveModel {
         user_id: Set(member.id),
         role: Set(MANAGER.into()),
         administration_id: Set(Some(id)),
         ..Default::default()
     }
     .insert(db)
-    .await?;
+    .await;
+    if let Err(e) = inserted {
+        // The same member added twice at once: the unique index keeps one.
+        let now_there = user_role::Entity::find()
+            .filter(user_role::Column::UserId.eq(member.id))
+            .filter(user_role::Column::Role.eq(MANAGER))
+            .filter(user_role::Column::AdministrationId.eq(id))
+            .count(db)
+            .await?
+            > 0;
+        if !now_there {
+            return Err(e.into());
+        }
+        let mut c = Checker::new();
+        c.keep("administration", &id.to_string());
+        c.keep("email", &email);
+        c.fail(
+            "email",
+            format!("{email} est déjà membre de cette administration."),
+        );
+        return Err(c.finish().unwrap_err());
+    }
     let body = format!(
         "Bonjour,\n\nLa modération de Talents numériques vous a ajouté comme responsable de mission pour {} ({}).\n\nVous pouvez désormais proposer des missions et suivre leurs candidatures : {}/espace-administration\n\nPour vous connecter, demandez un lien avec cette adresse ({email}).\n\n— L’équipe Talents numériques (DINUM)\n",
         admin.name, admin.acronym, state.config.public_url
@@ -231,26 +275,46 @@ pub async fn invite_co_owner(
     let email = professional_email(state, &mut c, "email", email, "l’adresse de votre collègue");
     c.finish()?;
     let invited = find_or_create_user(state, &email).await?;
-    let already = mission_owner::Entity::find_by_id((m.id, invited.id))
-        .one(db)
-        .await?
-        .is_some();
-    if already {
+    let refuse = |message: String| {
         let mut c = Checker::new();
         c.keep("email", &email);
-        c.fail(
-            "email",
-            format!("{email} est déjà responsable de cette mission."),
-        );
-        return Err(c.finish().unwrap_err());
+        c.fail("email", message);
+        c.finish().unwrap_err()
+    };
+    let applied = application::Entity::find()
+        .filter(application::Column::MissionId.eq(m.id))
+        .filter(application::Column::UserId.eq(invited.id))
+        .count(db)
+        .await?
+        > 0;
+    if applied {
+        return Err(refuse(format!(
+            "{email} a candidaté à cette mission : une personne candidate ne peut pas en être responsable."
+        )));
     }
-    mission_owner::ActiveModel {
+    let already = || refuse(format!("{email} est déjà responsable de cette mission."));
+    if mission_owner::Entity::find_by_id((m.id, invited.id))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Err(already());
+    }
+    let inserted = mission_owner::ActiveModel {
         mission_id: Set(m.id),
         user_id: Set(invited.id),
         created_at: Set(Utc::now()),
     }
     .insert(db)
-    .await?;
+    .await;
+    if let Err(e) = inserted {
+        // The same invitation sent twice at once: the key keeps one.
+        let now_there = mission_owner::Entity::find_by_id((m.id, invited.id))
+            .one(db)
+            .await?
+            .is_some();
+        return Err(if now_there { already() } else { e.into() });
+    }
     let title = if m.title.is_empty() {
         "(mission sans titre)".to_string()
     } else {
@@ -273,4 +337,43 @@ pub async fn invite_co_owner(
         )
         .await?;
     Ok(email)
+}
+
+/// Removes one of a mission's owners (an owner or a moderator may), never
+/// the last one.
+pub async fn remove_co_owner(
+    state: &AppState,
+    me: &user::Model,
+    mission_id: i32,
+    email: &str,
+) -> Result<(), AppError> {
+    let db = state.db.write();
+    let (m, _) = authorize(db, me, mission_id, Operation::RemoveCoOwner).await?;
+    let not_owner =
+        || AppError::NotFound("Cette personne n’est pas responsable de la mission.".into());
+    let folded = super::auth::fold_email(email);
+    let owner = user::Entity::find()
+        .filter(user::Column::EmailFolded.eq(folded))
+        .one(db)
+        .await?
+        .ok_or_else(not_owner)?;
+    let txn = db.begin().await?;
+    let owners = mission_owner::Entity::find()
+        .filter(mission_owner::Column::MissionId.eq(m.id))
+        .count(&txn)
+        .await?;
+    if owners <= 1 {
+        return Err(AppError::Conflict(
+            "Une mission garde au moins un responsable : invitez d’abord la personne qui prendra le relais.".into(),
+        ));
+    }
+    let deleted = mission_owner::Entity::delete_by_id((m.id, owner.id))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if deleted == 0 {
+        return Err(not_owner());
+    }
+    txn.commit().await?;
+    Ok(())
 }

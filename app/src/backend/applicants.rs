@@ -172,6 +172,11 @@ async fn handled(
         .await?
         .ok_or_else(not_found)?;
     let (m, _) = authorize(db, me, a.mission_id, Operation::HandleApplications).await?;
+    if a.user_id == me.id {
+        return Err(AppError::Forbidden(
+            "Vous ne pouvez pas décider de votre propre candidature : un autre responsable de la mission s’en charge.".into(),
+        ));
+    }
     Ok((a, m))
 }
 

@@ -8,9 +8,11 @@ use super::sheets::{authorize, status_of};
 use super::state::AppState;
 use crate::document::{check_pdf, label_for, DocumentProblem};
 use crate::error::AppError;
+use crate::lifecycle::MissionStatus;
 use crate::rights::Operation;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::path::PathBuf;
 
 /// Where the public and the editor find a mission's document.
@@ -27,15 +29,67 @@ fn stored_path(state: &AppState, name: &str) -> Option<PathBuf> {
         .then(|| state.config.files_dir.join(name))
 }
 
+/// Checks that `me` may change the document of mission `id` (before its
+/// body is read).
+pub async fn may_edit(state: &AppState, me: &user::Model, id: i32) -> Result<(), AppError> {
+    authorize(state.db.write(), me, id, Operation::EditSheet)
+        .await
+        .map(|_| ())
+}
+
+/// The sheet changed under the caller (another save or upload).
+fn stale() -> AppError {
+    AppError::Conflict(
+        "La fiche a été modifiée entre-temps : rechargez la page pour repartir de sa dernière version.".into(),
+    )
+}
+
+/// Sets the mission's document (None: removes it) if the sheet is still at
+/// `base` (when given), as one conditional update that also moves the
+/// version on: a moderator's review covers the document too. Returns the new
+/// version.
+async fn store(
+    state: &AppState,
+    m: &mission::Model,
+    base: Option<i32>,
+    file: Option<&str>,
+    label: &str,
+) -> Result<i32, AppError> {
+    if base.is_some_and(|v| v != m.version) {
+        return Err(stale());
+    }
+    let changed = mission::Entity::update_many()
+        .col_expr(
+            mission::Column::DetailsPdfFile,
+            Expr::value(file.map(str::to_string)),
+        )
+        .col_expr(
+            mission::Column::DetailsPdfLabel,
+            Expr::value(label.to_string()),
+        )
+        .col_expr(mission::Column::Version, Expr::value(m.version + 1))
+        .col_expr(mission::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(mission::Column::Id.eq(m.id))
+        .filter(mission::Column::Version.eq(m.version))
+        .exec(state.db.write())
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Err(stale());
+    }
+    Ok(m.version + 1)
+}
+
 /// Attaches (or replaces) the document of a mission the caller may edit.
-/// Returns the label now shown.
+/// Returns the label now shown and the sheet's new version.
 pub async fn attach(
     state: &AppState,
     me: &user::Model,
     id: i32,
+    base: Option<i32>,
     original_name: &str,
     bytes: &[u8],
-) -> Result<String, AppError> {
+) -> Result<(String, i32), AppError> {
     let db = state.db.write();
     let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
     check_pdf(bytes).map_err(DocumentProblem::error)?;
@@ -44,34 +98,37 @@ pub async fn attach(
     let name = format!("{:032x}.pdf", rand::random::<u128>());
     let path = dir.join(&name);
     let partial = dir.join(format!("{name}.part"));
-    tokio::fs::write(&partial, bytes).await.map_err(io_error)?;
+    if let Err(e) = tokio::fs::write(&partial, bytes).await {
+        let _ = tokio::fs::remove_file(&partial).await;
+        return Err(io_error(e));
+    }
     tokio::fs::rename(&partial, &path).await.map_err(io_error)?;
     let label = label_for(original_name, bytes.len());
-    let old = m.details_pdf_file.clone();
-    let mut row: mission::ActiveModel = m.into();
-    row.details_pdf_file = Set(Some(name));
-    row.details_pdf_label = Set(label.clone());
-    row.updated_at = Set(Utc::now());
-    if let Err(e) = row.update(db).await {
-        let _ = tokio::fs::remove_file(&path).await;
-        return Err(e.into());
+    match store(state, &m, base, Some(&name), &label).await {
+        Ok(version) => {
+            remove_stored(state, m.details_pdf_file.as_deref()).await;
+            Ok((label, version))
+        }
+        Err(e) => {
+            // Not referenced: never leave it behind.
+            let _ = tokio::fs::remove_file(&path).await;
+            Err(e)
+        }
     }
-    remove_stored(state, old.as_deref()).await;
-    Ok(label)
 }
 
-/// Removes the document of a mission the caller may edit.
-pub async fn detach(state: &AppState, me: &user::Model, id: i32) -> Result<(), AppError> {
+/// Removes the document of a mission the caller may edit; the new version.
+pub async fn detach(
+    state: &AppState,
+    me: &user::Model,
+    id: i32,
+    base: Option<i32>,
+) -> Result<i32, AppError> {
     let db = state.db.write();
     let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
-    let old = m.details_pdf_file.clone();
-    let mut row: mission::ActiveModel = m.into();
-    row.details_pdf_file = Set(None);
-    row.details_pdf_label = Set(String::new());
-    row.updated_at = Set(Utc::now());
-    row.update(db).await?;
-    remove_stored(state, old.as_deref()).await;
-    Ok(())
+    let version = store(state, &m, base, None, "").await?;
+    remove_stored(state, m.details_pdf_file.as_deref()).await;
+    Ok(version)
 }
 
 async fn remove_stored(state: &AppState, name: Option<&str>) {
@@ -104,7 +161,11 @@ pub async fn open(
         .one(db)
         .await?
         .ok_or_else(not_found)?;
-    let public = status_of(&m).public();
+    // Published, or published and past its deadline (its page stays readable).
+    let public = matches!(
+        status_of(&m),
+        MissionStatus::Published | MissionStatus::Expired
+    );
     let m = if public {
         m
     } else {
@@ -123,6 +184,7 @@ pub async fn open(
         not_found()
     })?;
     let slug: String = crate::text::slugify(&m.title).chars().take(60).collect();
+    let slug = slug.strip_prefix("mission-").unwrap_or(&slug).to_string();
     let file_name = if slug.is_empty() {
         format!("mission-{id}.pdf")
     } else {

@@ -201,7 +201,8 @@ async fn administrations_with_missions(
         .collect())
 }
 
-/// A published mission by slug, or NotFound (drafts never leak).
+/// A published (or published then expired) mission by slug, or NotFound
+/// (drafts never leak).
 pub async fn find_published(
     db: &DatabaseConnection,
     slug: &str,
@@ -214,7 +215,9 @@ pub async fn find_published(
     let (m, admin) = mission::Entity::find()
         .find_also_related(administration::Entity)
         .filter(mission::Column::Slug.eq(slug))
-        .filter(mission::Column::Status.eq(PUBLISHED))
+        // An expired mission's page stays readable (applications closed):
+        // its applicants still follow links to it.
+        .filter(mission::Column::Status.is_in([PUBLISHED, MissionStatus::Expired.code()]))
         .one(db)
         .await?
         .ok_or_else(not_found)?;
@@ -263,7 +266,13 @@ pub async fn sheet_of(
         location: m.location,
         mode: label(MODES, &m.mode).to_string(),
         places: m.places,
-        details_pdf_label: m.details_pdf_label,
+        // A label without a file (older seed data) would promise a document
+        // nobody can open.
+        details_pdf_label: if m.details_pdf_file.is_some() {
+            m.details_pdf_label
+        } else {
+            String::new()
+        },
         published_at: m.published_at.map(datetime_fr),
     })
 }

@@ -163,7 +163,7 @@ pub async fn authorize(
         .is_some();
     let caller = Caller {
         signed_in: true,
-        manager: !roles.administrations.is_empty(),
+        manager: roles.administrations.contains(&m.administration_id),
         moderator: roles.moderator,
         owner,
     };
@@ -468,6 +468,8 @@ pub async fn editor(
         editable: caller.owner && status.editable(),
         is_owner: caller.owner,
         can_invite: check(Operation::InviteCoOwner, caller, Some(status)).is_ok(),
+        can_remove_owners: check(Operation::RemoveCoOwner, caller, Some(status)).is_ok(),
+        can_duplicate: check(Operation::Duplicate, caller, Some(status)).is_ok(),
         form,
         preview: sheet_of(db, m, admin).await?,
         history,

@@ -76,6 +76,8 @@ pub struct EditorData {
     pub is_owner: bool,
     /// May add a co-owner now.
     pub can_invite: bool,
+    pub can_remove_owners: bool,
+    pub can_duplicate: bool,
     pub form: SheetForm,
     pub preview: MissionSheet,
     pub history: Vec<HistoryItem>,

@@ -10,7 +10,7 @@
 use super::mission::SheetBody;
 use super::not_found::ErrorContent;
 use crate::api::admin::{
-    mission_editor, CloseMission, DuplicateMission, InviteCoOwner, SaveMission,
+    mission_editor, CloseMission, DuplicateMission, InviteCoOwner, RemoveCoOwner, SaveMission,
 };
 use crate::components::form::{SelectField, TextField};
 use crate::components::notice::{field_id, ErrorSummary, SuccessAlert};
@@ -29,6 +29,10 @@ const NOTICES: &[(&str, &str)] = &[
     ),
     ("dupliquee", "Voici la copie de la mission, en brouillon."),
     ("statut", "Le statut de la mission a changé."),
+    (
+        "responsable_retire",
+        "La personne ne fait plus partie des responsables de la mission.",
+    ),
     (
         "coresponsable",
         "Votre collègue est ajouté aux responsables de la mission ; il est prévenu par e-mail.",
@@ -70,7 +74,11 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let autosave = Autosave::new(save, form_ref);
-    let version = autosave.version(d.version);
+    // The version the next save is based on: the latest autosave's, or the
+    // document's when one was attached or removed since.
+    let version = RwSignal::new(d.version);
+    let saved_version = autosave.version(d.version);
+    Effect::new(move |_| version.set(saved_version.get()));
     let preview = autosave.preview(d.preview.clone());
     let title = if d.form.title.is_empty() {
         "Nouvelle mission".to_string()
@@ -81,6 +89,7 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
     let form = d.form.clone();
     let skills = d.skills.clone();
     let can_submit = d.actions.iter().any(|a| a.code == "soumettre");
+    let removable_owners = d.can_remove_owners && d.owners.len() > 1;
     view! {
         <div class="fr-container fr-my-6w">
             <p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/espace-administration">"Retour à mes missions"</a></p>
@@ -131,11 +140,11 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
                         .into_any()
                     }}
                     {d.editable.then(|| view! {
-                        <DocumentField id label=d.preview.details_pdf_label.clone() url=d.preview.details_pdf_url.clone() />
+                        <DocumentField id label=d.preview.details_pdf_label.clone() url=d.preview.details_pdf_url.clone() autosave version />
                     })}
                     <StatusActions d=d.clone() />
                     <h2 class="fr-h4 fr-mt-6w">"Responsables de la mission"</h2>
-                    <ul>{d.owners.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
+                    <OwnersList id owners=d.owners.clone() removable=removable_owners />
                     {d.can_invite.then(|| view! { <InviteCoOwnerForm id /> })}
                     <h2 class="fr-h4 fr-mt-6w">"Historique"</h2>
                     <ol class="fr-raw-list">
@@ -223,6 +232,33 @@ fn SheetFields(
     }
 }
 
+/// The owners of the mission; another owner or a moderator may remove one
+/// (never the last).
+#[component]
+fn OwnersList(id: i32, owners: Vec<String>, removable: bool) -> impl IntoView {
+    let remove = ServerAction::<RemoveCoOwner>::new();
+    let error = Signal::derive(move || remove.value().get().and_then(|r| r.err()));
+    view! {
+        <ErrorSummary error />
+        <ul>
+            {owners.into_iter().map(|o| view! {
+                <li>
+                    {o.clone()}
+                    {removable.then(|| view! {
+                        <ActionForm action=remove>
+                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="email" value=o.clone() />
+                            <button class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" type="submit">
+                                "Retirer des responsables" <span class="fr-sr-only">" : " {o.clone()}</span>
+                            </button>
+                        </ActionForm>
+                    })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
 /// Adds a colleague as co-owner, by their professional address.
 #[component]
 fn InviteCoOwnerForm(id: i32) -> impl IntoView {
@@ -243,7 +279,13 @@ fn InviteCoOwnerForm(id: i32) -> impl IntoView {
 /// without JavaScript it posts and comes back with the outcome in the
 /// address; once hydrated it is sent in the background and the editor stays.
 #[component]
-fn DocumentField(id: i32, label: String, url: Option<String>) -> impl IntoView {
+fn DocumentField(
+    id: i32,
+    label: String,
+    url: Option<String>,
+    autosave: Autosave,
+    version: RwSignal<i32>,
+) -> impl IntoView {
     use crate::document::DocumentProblem;
     let query = use_query_map();
     let current = RwSignal::new(url.map(|u| (label, u)));
@@ -278,12 +320,17 @@ fn DocumentField(id: i32, label: String, url: Option<String>) -> impl IntoView {
                 .and_then(|b| b.get_attribute("value"))
                 .unwrap_or_else(|| "joindre".into());
             busy.set(true);
+            autosave.paused.set(true);
             let action = action.clone();
             leptos::task::spawn_local(async move {
                 let result = send_document(&action, &form, &intent).await;
                 busy.set(false);
+                autosave.paused.try_set(false);
                 match result {
-                    Ok((label, url)) => {
+                    Ok((label, url, new_version)) => {
+                        if let Some(v) = new_version {
+                            version.try_set(v);
+                        }
                         let message = if url.is_some() {
                             "Le document est joint à la fiche."
                         } else {
@@ -316,6 +363,7 @@ fn DocumentField(id: i32, label: String, url: Option<String>) -> impl IntoView {
             }}
         </p>
         <form method="post" enctype="multipart/form-data" action=action on:submit=on_submit>
+            <input type="hidden" name="version" value=move || version.get().to_string() />
             <div class=move || if error().is_some() { "fr-upload-group fr-upload-group--error" } else { "fr-upload-group" }>
                 <label class="fr-label" for="document-pdf">"Joindre un document PDF"
                     <span class="fr-hint-text">"Taille maximale : 5 Mo. Format accepté : PDF. Sans JavaScript, enregistrez la fiche avant de joindre le document."</span>
@@ -328,9 +376,9 @@ fn DocumentField(id: i32, label: String, url: Option<String>) -> impl IntoView {
                 </div>
             </div>
             <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
-                <li><button class="fr-btn fr-btn--secondary" type="submit" name="intent" value="joindre" disabled=move || busy.get()>"Joindre le document"</button></li>
+                <li><button class="fr-btn fr-btn--secondary" type="submit" name="intent" value="joindre" disabled=move || busy.get() || autosave.action.pending().get()>"Joindre le document"</button></li>
                 {move || current.get().is_some().then(|| view! {
-                    <li><button class="fr-btn fr-btn--tertiary" type="submit" name="intent" value="retirer" disabled=move || busy.get()>"Retirer le document"</button></li>
+                    <li><button class="fr-btn fr-btn--tertiary" type="submit" name="intent" value="retirer" disabled=move || busy.get() || autosave.action.pending().get()>"Retirer le document"</button></li>
                 })}
             </ul>
         </form>
@@ -344,7 +392,7 @@ async fn send_document(
     action: &str,
     form: &web_sys::HtmlFormElement,
     intent: &str,
-) -> Result<(String, Option<String>), AppError> {
+) -> Result<(String, Option<String>, Option<i32>), AppError> {
     use crate::document::DocumentProblem;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -375,7 +423,8 @@ async fn send_document(
         let v: serde_json::Value = serde_json::from_str(&text).map_err(|_| AppError::Internal)?;
         let label = v["label"].as_str().unwrap_or_default().to_string();
         let url = v["url"].as_str().map(str::to_string);
-        Ok((label, url))
+        let version = v["version"].as_i64().and_then(|n| i32::try_from(n).ok());
+        Ok((label, url, version))
     } else if status == 413 {
         Err(DocumentProblem::TooLarge.error())
     } else {
@@ -415,7 +464,7 @@ fn StatusActions(d: EditorData) -> impl IntoView {
                 </ActionForm>
             }
         }).collect_view()}
-        {d.is_owner.then(|| view! {
+        {d.can_duplicate.then(|| view! {
             <ActionForm action=duplicate>
                 <input type="hidden" name="id" value=id />
                 <button class="fr-btn fr-btn--tertiary fr-icon-file-copy-line fr-btn--icon-left" type="submit">"Dupliquer la mission"</button>
@@ -431,6 +480,8 @@ fn StatusActions(d: EditorData) -> impl IntoView {
 struct Autosave {
     action: ServerAction<SaveMission>,
     explicit: ServerAction<SaveMission>,
+    /// Set while the document is sent: it changes the version too.
+    paused: RwSignal<bool>,
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     form: NodeRef<leptos::html::Form>,
     #[cfg(feature = "hydrate")]
@@ -468,6 +519,7 @@ impl Autosave {
         let autosave = Autosave {
             action: ServerAction::new(),
             explicit,
+            paused: RwSignal::new(false),
             form,
             #[cfg(feature = "hydrate")]
             timer: StoredValue::new_local(None),
@@ -515,7 +567,7 @@ impl Autosave {
     }
 
     fn busy(self) -> bool {
-        self.action.pending().get() || self.explicit.pending().get()
+        self.action.pending().get() || self.explicit.pending().get() || self.paused.get()
     }
 
     /// The version of the latest successful save (the next save's base).
@@ -615,13 +667,14 @@ impl Autosave {
     fn fire(self) {
         use leptos::form::FromFormData;
         self.timer.set_value(None);
-        let (Some(pending), Some(explicit)) = (
+        let (Some(pending), Some(explicit), Some(paused)) = (
             self.action.pending().try_get_untracked(),
             self.explicit.pending().try_get_untracked(),
+            self.paused.try_get_untracked(),
         ) else {
             return; // the editor is gone
         };
-        if pending || explicit {
+        if pending || explicit || paused {
             self.schedule();
             return;
         }

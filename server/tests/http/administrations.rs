@@ -281,6 +281,10 @@ async fn refused_calls_say_why_in_french_and_leak_nothing() {
         ),
         ("remove_member", vec![("id", "99999")]),
         (
+            "remove_co_owner",
+            vec![("id", &ids), ("email", "personne@numerique.gouv.fr")],
+        ),
+        (
             "invite_co_owner",
             vec![
                 ("id", &ids),
@@ -326,7 +330,7 @@ async fn refused_calls_say_why_in_french_and_leak_nothing() {
             // The draft is not submitted: a moderator may not publish it yet.
             ("modérateur", "moderate_mission") => 409,
             ("modérateur", "administrations" | "create_administration" | "add_member") => 200,
-            ("modérateur", "remove_member") => 404,
+            ("modérateur", "remove_member" | "remove_co_owner") => 404,
             ("modérateur", _) => 403,
             _ => unreachable!(),
         }
@@ -468,7 +472,7 @@ async fn moderators_manage_administrations_and_their_members() {
         .json(
             &moderator,
             "create_administration",
-            &[("name", "ministère de la culture"), ("acronym", "MC")],
+            &[("name", "MINISTERE  de la\nculture"), ("acronym", "MC")],
         )
         .await;
     assert_eq!(status, 400);
@@ -665,4 +669,111 @@ async fn an_owner_invites_a_colleague_as_co_owner() {
         )
         .await;
     assert_eq!(status, 403);
+
+    // A co-owner from outside the administration neither duplicates nor
+    // hands the mission on; an owner can remove them, never the last owner.
+    let (status, _) = app
+        .json(&colleague, "duplicate_mission", &[("id", &ids)])
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = app
+        .json(
+            &colleague,
+            "invite_co_owner",
+            &[("id", &ids), ("email", "autre.personne@numerique.gouv.fr")],
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, body) = app
+        .json(
+            &manager,
+            "remove_co_owner",
+            &[("id", &ids), ("email", COLLEAGUE)],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = editor(&app, &colleague, id).await;
+    assert_eq!(status, 403);
+    let (status, body) = app
+        .json(
+            &manager,
+            "remove_co_owner",
+            &[("id", &ids), ("email", MANAGER)],
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
+    let (status, _) = app
+        .json(
+            &manager,
+            "remove_co_owner",
+            &[("id", &ids), ("email", "inconnu@numerique.gouv.fr")],
+        )
+        .await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn an_applicant_is_never_an_owner_of_the_mission_they_applied_to() {
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let (_, space) = app.json(&manager, "admin_space", &[]).await;
+    let mission = space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "publiee")
+        .unwrap()
+        .clone();
+    let ids = mission["id"].to_string();
+    const APPLICANT: &str = "lea.dupont@numerique.gouv.fr";
+    let agent = app.signed_in(APPLICANT).await;
+    let (status, body) = app
+        .json(
+            &agent,
+            "submit_application",
+            &[
+                ("slug", mission["slug"].as_str().unwrap()),
+                (
+                    "motivation",
+                    "Je souhaite contribuer à cette mission qui me tient à cœur.",
+                ),
+                ("availability", "Deux jours par mois"),
+                ("manager_name", "Camille Martin"),
+                ("manager_email", "camille.martin@numerique.gouv.fr"),
+                ("manager_ack", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = app
+        .json(
+            &manager,
+            "invite_co_owner",
+            &[("id", &ids), ("email", APPLICANT)],
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["Invalid"]["fields"]["email"]
+        .as_str()
+        .unwrap()
+        .contains("a candidaté"));
+
+    // Concurrent identical invitations: one succeeds, the others are told.
+    let colleague = "meme.invite@numerique.gouv.fr";
+    let args = [("id", ids.as_str()), ("email", colleague)];
+    let calls = (0..6).map(|_| app.json(&manager, "invite_co_owner", &args));
+    let statuses: Vec<u16> = futures::future::join_all(calls)
+        .await
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 200 | 400)),
+        "{statuses:?}"
+    );
 }

@@ -400,6 +400,11 @@ async fn a_mission_expires_when_its_deadline_passes_and_its_applicants_can_still
         .any(|m| m.to.contains(MANAGER) && m.subject.contains("date limite"));
     assert!(told);
 
+    // Its page stays readable, applications closed.
+    let (status, page) = app.page(&client(), &format!("/missions/{slug}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Candidatures closes"));
+
     // The application received in time can still be handled.
     let (_, list) = app
         .json(&manager, "mission_applications", &[("id", &ids)])

@@ -136,6 +136,42 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
     post_too_large(&app, &manager, id, big).await;
     post_too_large(&app, &manager, id, vec![b'%'; 7 * 1024 * 1024]).await;
 
+    // An unknown intent is refused; a stale version too, and the version
+    // moves on with the document (a moderator's review covers it).
+    let res = post(&app, &manager, id, "x.pdf", PDF.to_vec(), "xyz", true).await;
+    assert_eq!(res.status().as_u16(), 400);
+    let (_, e) = app
+        .json(&manager, "mission_editor", &[("id", &id.to_string())])
+        .await;
+    let before = e["version"].as_i64().unwrap();
+    let with_version = |v: i64| {
+        Form::new()
+            .text("intent", "joindre")
+            .text("version", v.to_string())
+            .part("document", Part::bytes(PDF.to_vec()).file_name("v.pdf"))
+    };
+    let url_of_upload = format!("{}/espace-administration/missions/{id}/document", app.base);
+    let res = manager
+        .post(&url_of_upload)
+        .header(header::ACCEPT, "application/json")
+        .multipart(with_version(before - 1))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 409);
+    let res = manager
+        .post(&url_of_upload)
+        .header(header::ACCEPT, "application/json")
+        .multipart(with_version(before))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["version"].as_i64(), Some(before + 1));
+    let res = post(&app, &manager, id, "", Vec::new(), "retirer", true).await;
+    assert_eq!(res.status().as_u16(), 200);
+
     // Nobody else may attach anything.
     let other = app.signed_in("responsable.demo@education.gouv.fr").await;
     let res = post(&app, &other, id, "x.pdf", PDF.to_vec(), "joindre", true).await;
@@ -289,7 +325,7 @@ async fn a_published_missions_document_is_public() {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 200);
-    assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=300");
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "public, no-cache");
     // And no longer changeable: the sheet is not editable once published.
     let res = post(
         &app,
