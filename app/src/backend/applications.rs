@@ -35,6 +35,12 @@ pub async fn submit(
             "La date limite de candidature de cette mission est passée.".into(),
         ));
     }
+    let owners = super::sheets::owners_of(db, m.id).await?;
+    if owners.iter().any(|o| o.id == me.id) {
+        return Err(AppError::Conflict(
+            "Vous êtes responsable de cette mission : vous ne pouvez pas y candidater.".into(),
+        ));
+    }
     let existing = application::Entity::find()
         .filter(application::Column::MissionId.eq(m.id))
         .filter(application::Column::UserId.eq(me.id))
@@ -107,6 +113,27 @@ pub async fn submit(
             },
         )
         .await;
+    // The owners hear of it (no personal details in the message: they are
+    // behind the sign-in).
+    let body = format!(
+        "Bonjour,\n\nUne nouvelle candidature est arrivée pour la mission « {} ».\n\n\
+         Consultez-la et donnez-lui suite : {}/espace-administration/missions/{}/candidatures\n\n— L’équipe Talents numériques (DINUM)\n",
+        m.title, state.config.public_url, m.id
+    );
+    for owner in owners {
+        let _ = state
+            .mailer
+            .send(
+                db,
+                Mail {
+                    to: owner.email,
+                    subject: format!("Nouvelle candidature : {}", m.title),
+                    body: body.clone(),
+                    journal_body: body.clone(),
+                },
+            )
+            .await;
+    }
     Ok(created.id)
 }
 

@@ -419,3 +419,54 @@ async fn a_mission_expires_when_its_deadline_passes_and_its_applicants_can_still
         .await;
     assert_eq!(status, 200, "{body}");
 }
+
+#[tokio::test]
+async fn the_owners_hear_of_each_application_and_never_apply_themselves() {
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let (_, space) = app.json(&manager, "admin_space", &[]).await;
+    let mission = space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "publiee")
+        .unwrap()
+        .clone();
+    let slug = mission["slug"].as_str().unwrap().to_string();
+    let form = |who: &'static str| {
+        vec![
+            ("slug", slug.clone()),
+            (
+                "motivation",
+                "Je souhaite contribuer à cette mission qui me tient à cœur.".to_string(),
+            ),
+            ("availability", "Deux jours par mois".to_string()),
+            ("manager_name", "Camille Martin".to_string()),
+            ("manager_email", who.to_string()),
+            ("manager_ack", "on".to_string()),
+        ]
+    };
+    let own = form(LINE_MANAGER);
+    let own: Vec<(&str, &str)> = own.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body) = app.json(&manager, "submit_application", &own).await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.to_string().contains("responsable de cette mission"));
+
+    let agent = app.signed_in("lea.dupont@numerique.gouv.fr").await;
+    let (status, body) = app.json(&agent, "submit_application", &own).await;
+    assert_eq!(status, 200, "{body}");
+    let told = app::backend::mail::read_outbox(&app.outbox, 100)
+        .into_iter()
+        .find(|m| m.to.contains(MANAGER) && m.subject.starts_with("Nouvelle candidature"))
+        .expect("the owner is told");
+    assert!(told.body.contains(&format!(
+        "/espace-administration/missions/{}/candidatures",
+        mission["id"]
+    )));
+    assert!(
+        !told.body.contains("lea.dupont"),
+        "no personal data in the e-mail"
+    );
+    // The manager still signs in (the newest link is found among other mail).
+    app.signed_in(MANAGER).await;
+}

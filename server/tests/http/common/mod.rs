@@ -103,7 +103,7 @@ impl TestApp {
         let files = app::backend::mail::read_outbox(&self.outbox, 1000);
         files
             .into_iter()
-            .find(|f| f.to.contains(&email.trim().to_lowercase()))
+            .find(|f| f.to.contains(&email.trim().to_lowercase()) && f.body.contains("jeton="))
             .and_then(|f| {
                 let start = f.body.find("jeton=")? + "jeton=".len();
                 Some(
