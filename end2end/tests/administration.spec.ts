@@ -263,3 +263,47 @@ test.describe('offline', () => {
     await expect(page.getByLabel(/^Lieu/)).toHaveValue('Lyon 3e');
   });
 });
+
+test('a moderator manages administrations and their members; an owner adds and removes a co-owner', async ({ page }) => {
+  await signInAs(page, MODERATOR, '/moderation');
+  await settled(page);
+  await page.getByRole('link', { name: 'Gérer les administrations et leurs membres' }).click();
+  await page.waitForURL(/\/moderation\/administrations$/);
+  await settled(page);
+  const name = `Agence d’essai ${Date.now()}`;
+  await page.getByLabel('Nom de l’administration').fill(name);
+  await page.getByLabel('Sigle').fill('AE');
+  await page.getByRole('button', { name: 'Créer l’administration' }).click();
+  await expect(page.getByText('L’administration est créée.')).toBeVisible();
+  await settled(page);
+  const card = page.getByRole('region', { name: new RegExp(name) });
+  const member = card.getByLabel(/Ajouter un membre/);
+  await member.fill('quelqu.un@gmail.com');
+  await card.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expectFieldError(member, /professionnelles/);
+  await expect(member).toHaveValue('quelqu.un@gmail.com');
+  await settled(page);
+  const newcomer = uniqueEmail('responsable');
+  await member.fill(newcomer);
+  await card.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(page.getByText('Le membre est ajouté')).toBeVisible();
+  await expect(page.getByRole('region', { name: new RegExp(name) })).toContainText(newcomer);
+  await settled(page);
+
+  // An owner invites a colleague on a draft, then takes them off.
+  await signInAs(page, MANAGER, '/espace-administration');
+  await settled(page);
+  await expect(page.getByRole('link', { name: 'Espace administration' })).toBeVisible();
+  await page.getByRole('button', { name: 'Proposer une mission' }).click();
+  await page.waitForURL(/\/modifier$/);
+  await settled(page);
+  const colleague = uniqueEmail('collegue');
+  await page.getByLabel('Inviter un ou une collègue comme co-responsable').fill(colleague);
+  await page.getByRole('button', { name: 'Inviter', exact: true }).click();
+  await expect(page.getByText('Votre collègue est ajouté aux responsables')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(colleague);
+  await settled(page);
+  await page.getByRole('button', { name: `Retirer des responsables : ${colleague}` }).click();
+  await expect(page.getByText('La personne ne fait plus partie des responsables')).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText(colleague);
+});
