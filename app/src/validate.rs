@@ -112,6 +112,12 @@ impl Checker {
         value
     }
 
+    /// The rejection of what was recorded so far (for a rule checked after
+    /// the fields, e.g. a duplicate found in the database).
+    pub fn rejection(self) -> AppError {
+        AppError::invalid(self.errors, self.values)
+    }
+
     pub fn finish(self) -> Result<(), AppError> {
         if self.errors.is_empty() {
             Ok(())

@@ -108,7 +108,7 @@ pub async fn create(
         c.keep("name", &name);
         c.keep("acronym", &acronym);
         c.fail("name", "Une administration porte déjà ce nom.");
-        c.finish().unwrap_err()
+        c.rejection()
     };
     // Unique whatever the case, accents or Unicode form, and by address.
     let slug = slugify(&name);
@@ -175,23 +175,6 @@ pub async fn add_member(
     let email = professional_email(state, &mut c, "email", email, "l’adresse du membre");
     c.finish()?;
     let member = find_or_create_user(state, &email).await?;
-    let already = user_role::Entity::find()
-        .filter(user_role::Column::UserId.eq(member.id))
-        .filter(user_role::Column::Role.eq(MANAGER))
-        .filter(user_role::Column::AdministrationId.eq(id))
-        .count(db)
-        .await?
-        > 0;
-    if already {
-        let mut c = Checker::new();
-        c.keep("administration", &id.to_string());
-        c.keep("email", &email);
-        c.fail(
-            "email",
-            format!("{email} est déjà membre de cette administration."),
-        );
-        return Err(c.finish().unwrap_err());
-    }
     let inserted = user_role::ActiveModel {
         user_id: Set(member.id),
         role: Set(MANAGER.into()),
@@ -201,15 +184,16 @@ pub async fn add_member(
     .insert(db)
     .await;
     if let Err(e) = inserted {
-        // The same member added twice at once: the unique index keeps one.
-        let now_there = user_role::Entity::find()
+        // Already a member (the unique index refused the row, also when the
+        // same address is added twice at once).
+        let member_already = user_role::Entity::find()
             .filter(user_role::Column::UserId.eq(member.id))
             .filter(user_role::Column::Role.eq(MANAGER))
             .filter(user_role::Column::AdministrationId.eq(id))
             .count(db)
             .await?
             > 0;
-        if !now_there {
+        if !member_already {
             return Err(e.into());
         }
         let mut c = Checker::new();
@@ -219,7 +203,7 @@ pub async fn add_member(
             "email",
             format!("{email} est déjà membre de cette administration."),
         );
-        return Err(c.finish().unwrap_err());
+        return Err(c.rejection());
     }
     let body = format!(
         "Bonjour,\n\nLa modération de Talents numériques vous a ajouté comme responsable de mission pour {} ({}).\n\nVous pouvez désormais proposer des missions et suivre leurs candidatures : {}/espace-administration\n\nPour vous connecter, demandez un lien avec cette adresse ({email}).\n\n— L’équipe Talents numériques (DINUM)\n",
@@ -279,7 +263,7 @@ pub async fn invite_co_owner(
         let mut c = Checker::new();
         c.keep("email", &email);
         c.fail("email", message);
-        c.finish().unwrap_err()
+        c.rejection()
     };
     let applied = application::Entity::find()
         .filter(application::Column::MissionId.eq(m.id))
@@ -293,13 +277,6 @@ pub async fn invite_co_owner(
         )));
     }
     let already = || refuse(format!("{email} est déjà responsable de cette mission."));
-    if mission_owner::Entity::find_by_id((m.id, invited.id))
-        .one(db)
-        .await?
-        .is_some()
-    {
-        return Err(already());
-    }
     let inserted = mission_owner::ActiveModel {
         mission_id: Set(m.id),
         user_id: Set(invited.id),
@@ -308,7 +285,8 @@ pub async fn invite_co_owner(
     .insert(db)
     .await;
     if let Err(e) = inserted {
-        // The same invitation sent twice at once: the key keeps one.
+        // Already an owner (the key refused the row, also when the same
+        // invitation is sent twice at once).
         let now_there = mission_owner::Entity::find_by_id((m.id, invited.id))
             .one(db)
             .await?

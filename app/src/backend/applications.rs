@@ -120,20 +120,15 @@ pub async fn submit(
          Consultez-la et donnez-lui suite : {}/espace-administration/missions/{}/candidatures\n\n— L’équipe Talents numériques (DINUM)\n",
         m.title, state.config.public_url, m.id
     );
-    for owner in owners {
-        let _ = state
-            .mailer
-            .send(
-                db,
-                Mail {
-                    to: owner.email,
-                    subject: format!("Nouvelle candidature : {}", m.title),
-                    body: body.clone(),
-                    journal_body: body.clone(),
-                },
-            )
-            .await;
-    }
+    let _ = state
+        .mailer
+        .send_to_each(
+            db,
+            owners,
+            &format!("Nouvelle candidature : {}", m.title),
+            &body,
+        )
+        .await;
     Ok(created.id)
 }
 

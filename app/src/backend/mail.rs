@@ -105,6 +105,30 @@ impl Mailer {
     /// Records the message, then tries to deliver it once. A failed delivery
     /// leaves it queued for `retry_due` and still returns `Ok`: only a
     /// database error fails.
+    /// Sends one message without secrets to each of `owners` (a mission's
+    /// team). A failed delivery is queued; only the journal can fail.
+    pub async fn send_to_each(
+        &self,
+        db: &DatabaseConnection,
+        owners: Vec<super::entities::user::Model>,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), AppError> {
+        for owner in owners {
+            self.send(
+                db,
+                Mail {
+                    to: owner.email,
+                    subject: subject.to_string(),
+                    body: body.to_string(),
+                    journal_body: body.to_string(),
+                },
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
     pub async fn send(&self, db: &DatabaseConnection, mail: Mail) -> Result<(), AppError> {
         let now = Utc::now();
         // The first attempt is claimed by the insert itself.

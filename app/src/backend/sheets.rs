@@ -6,7 +6,6 @@ use super::entities::{
     administration, application, mission, mission_event, mission_owner, mission_skill, skill, user,
     user_role,
 };
-use super::mail::Mail;
 use super::missions::{sheet_of, skill_families, skills_of};
 use super::state::AppState;
 use super::time::{datetime_fr, today};
@@ -791,20 +790,7 @@ async fn notify_owners(
         "Bonjour,\n\n{what} « {} ».\n{extra}{comment}\nRetrouvez-la dans votre espace : {}/espace-administration/missions/{}/modifier\n\n— L’équipe Talents numériques (DINUM)\n",
         m.title, state.config.public_url, m.id
     );
-    for owner in owners {
-        let _ = state
-            .mailer
-            .send(
-                db,
-                Mail {
-                    to: owner.email,
-                    subject: subject.into(),
-                    body: body.clone(),
-                    journal_body: body.clone(),
-                },
-            )
-            .await;
-    }
+    let _ = state.mailer.send_to_each(db, owners, subject, &body).await;
     Ok(())
 }
 
