@@ -27,7 +27,7 @@ pub fn is_upload(path: &str) -> bool {
     path.starts_with("/espace-administration/missions/") && path.ends_with("/document")
 }
 
-async fn current_user(
+pub(crate) async fn current_user(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<Option<user::Model>, AppError> {

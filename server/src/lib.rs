@@ -21,6 +21,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 pub mod documents;
 pub mod form_errors;
+pub mod live;
 
 /// Requests bodies above this size are refused with 413.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -77,12 +78,17 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         let state = state.clone();
         move |id, req| documents::upload(state.clone(), id, req)
     };
+    let live_events = {
+        let state = state.clone();
+        move |id, query, headers| live::events(state.clone(), id, query, headers)
+    };
     Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .route("/documents/missions/{id}", get(download))
+        .route("/live/missions/{id}", get(live_events))
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
@@ -130,7 +136,7 @@ async fn server_fn_status(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-fn json_error(err: &app::error::AppError) -> Response {
+pub(crate) fn json_error(err: &app::error::AppError) -> Response {
     let body = serde_json::to_vec(err).unwrap_or_default();
     let mut res = Response::new(Body::from(body));
     *res.status_mut() = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);

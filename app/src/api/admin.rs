@@ -59,6 +59,7 @@ pub async fn save_mission(
     #[server(default)] id: String,
     #[server(default)] version: String,
     #[server(default)] intent: String,
+    #[server(default)] client: String,
     #[server(default)] title: String,
     #[server(default)] service: String,
     #[server(default)] nature: String,
@@ -101,7 +102,17 @@ pub async fn save_mission(
         places,
     };
     let submit = intent == "soumettre";
-    let saved = crate::backend::sheets::save(&state, &me, id, version, &form, submit).await?;
+    let client = crate::backend::live::client_id(&client).unwrap_or_default();
+    let saved =
+        crate::backend::sheets::save(&state, &me, id, version, &form, submit, &client).await?;
+    // Without JavaScript (or on an explicit save) conflicts come back as a
+    // rejected form: both versions shown, what was typed kept.
+    if intent != "autosave" && !saved.conflicts.is_empty() {
+        return Err(crate::backend::sheets::conflicts_as_error(
+            &saved.conflicts,
+            &form,
+        ));
+    }
     match intent.as_str() {
         "autosave" => {}
         "soumettre" => go_to(&format!(
@@ -277,5 +288,38 @@ pub async fn remove_co_owner(
     go_to(&format!(
         "/espace-administration/missions/{id}/modifier?info=responsable_retire"
     ));
+    Ok(())
+}
+
+/// The live editor of mission `id` in tab `client` is now in `field`
+/// (empty: in none; `skills[…]` counts as the skills), or was closed
+/// (`left` = "1"). Others see it in their presence list.
+#[server(endpoint = "live_presence")]
+pub async fn live_presence(
+    #[server(default)] id: String,
+    #[server(default)] client: String,
+    #[server(default)] field: String,
+    #[server(default)] left: String,
+) -> Result<(), AppError> {
+    use super::context::*;
+    use crate::backend::live;
+    use crate::backend::sheets::authorize;
+    use crate::model::LiveEvent;
+    use crate::rights::Operation;
+    let state = state()?;
+    let me = require_user(&state).await?;
+    let id = id_of(&id)?;
+    let client = live::client_id(&client).ok_or(AppError::BadRequest)?;
+    let db = state.db.write();
+    authorize(db, &me, id, Operation::EditSheet).await?;
+    if left == "1" {
+        live::leave(db, id, &client, me.id).await?;
+    } else if !live::focus(db, id, &client, &me, &field).await? {
+        return Ok(()); // not connected: nobody to tell
+    }
+    state
+        .live
+        .publish(LiveEvent::Presence { mission: id })
+        .await;
     Ok(())
 }

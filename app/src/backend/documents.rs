@@ -4,15 +4,17 @@
 //! as an attachment with a file name of our own.
 
 use super::entities::{mission, user};
-use super::sheets::{authorize, status_of};
+use super::sheets::{self, authorize, status_of};
 use super::state::AppState;
 use crate::document::{check_pdf, label_for, DocumentProblem};
 use crate::error::AppError;
 use crate::lifecycle::MissionStatus;
+use crate::model::LiveEvent;
 use crate::rights::Operation;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Where the public and the editor find a mission's document.
@@ -44,41 +46,73 @@ fn stale() -> AppError {
     )
 }
 
-/// Sets the mission's document (None: removes it) if the sheet is still at
-/// `base` (when given), as one conditional update that also moves the
-/// version on: a moderator's review covers the document too. Returns the new
-/// version.
+/// Sets the mission's document (None: removes it) and moves the version on
+/// (a moderator's review covers the document too), recorded as a revision
+/// and announced to the other open editors. Refused when someone else
+/// changed the document since `base` (edits of the other fields meanwhile
+/// do not matter). Returns the new version and the file it replaced.
 async fn store(
     state: &AppState,
+    me: &user::Model,
     m: &mission::Model,
     base: Option<i32>,
     file: Option<&str>,
     label: &str,
-) -> Result<i32, AppError> {
-    if base.is_some_and(|v| v != m.version) {
-        return Err(stale());
+) -> Result<(i32, Option<String>), AppError> {
+    let db = state.db.write();
+    let mut m = m.clone();
+    for _ in 0..20 {
+        if let Some(base) = base.filter(|b| *b < m.version) {
+            let since = sheets::revisions_since(db, m.id, base).await?;
+            if since.iter().any(|r| r.changes.contains_key(FIELD)) {
+                return Err(stale());
+            }
+        }
+        let txn = db.begin().await?;
+        let changed = mission::Entity::update_many()
+            .col_expr(
+                mission::Column::DetailsPdfFile,
+                Expr::value(file.map(str::to_string)),
+            )
+            .col_expr(
+                mission::Column::DetailsPdfLabel,
+                Expr::value(label.to_string()),
+            )
+            .col_expr(mission::Column::Version, Expr::value(m.version + 1))
+            .col_expr(mission::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(mission::Column::Id.eq(m.id))
+            .filter(mission::Column::Version.eq(m.version))
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        if changed == 1 {
+            let change = (m.details_pdf_label.clone(), label.to_string());
+            let changes = BTreeMap::from([(FIELD.to_string(), change)]);
+            sheets::record_revision(&txn, m.id, m.version + 1, me, &changes).await?;
+            txn.commit().await?;
+            state
+                .live
+                .publish(LiveEvent::Saved {
+                    mission: m.id,
+                    version: m.version + 1,
+                    client: String::new(),
+                    by: sheets::display_name(me),
+                    fields: vec![FIELD.to_string()],
+                })
+                .await;
+            return Ok((m.version + 1, m.details_pdf_file));
+        }
+        drop(txn);
+        m = mission::Entity::find_by_id(m.id)
+            .one(db)
+            .await?
+            .ok_or_else(|| AppError::NotFound("Cette mission n’existe pas.".into()))?;
     }
-    let changed = mission::Entity::update_many()
-        .col_expr(
-            mission::Column::DetailsPdfFile,
-            Expr::value(file.map(str::to_string)),
-        )
-        .col_expr(
-            mission::Column::DetailsPdfLabel,
-            Expr::value(label.to_string()),
-        )
-        .col_expr(mission::Column::Version, Expr::value(m.version + 1))
-        .col_expr(mission::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(mission::Column::Id.eq(m.id))
-        .filter(mission::Column::Version.eq(m.version))
-        .exec(state.db.write())
-        .await?
-        .rows_affected;
-    if changed == 0 {
-        return Err(stale());
-    }
-    Ok(m.version + 1)
+    Err(stale())
 }
+
+/// The name of the document in revisions and live events.
+const FIELD: &str = "document";
 
 /// Attaches (or replaces) the document of a mission the caller may edit.
 /// Returns the label now shown and the sheet's new version.
@@ -104,9 +138,9 @@ pub async fn attach(
     }
     tokio::fs::rename(&partial, &path).await.map_err(io_error)?;
     let label = label_for(original_name, bytes.len());
-    match store(state, &m, base, Some(&name), &label).await {
-        Ok(version) => {
-            remove_stored(state, m.details_pdf_file.as_deref()).await;
+    match store(state, me, &m, base, Some(&name), &label).await {
+        Ok((version, replaced)) => {
+            remove_stored(state, replaced.as_deref()).await;
             Ok((label, version))
         }
         Err(e) => {
@@ -126,8 +160,8 @@ pub async fn detach(
 ) -> Result<i32, AppError> {
     let db = state.db.write();
     let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
-    let version = store(state, &m, base, None, "").await?;
-    remove_stored(state, m.details_pdf_file.as_deref()).await;
+    let (version, replaced) = store(state, me, &m, base, None, "").await?;
+    remove_stored(state, replaced.as_deref()).await;
     Ok(version)
 }
 

@@ -20,6 +20,9 @@ pub fn spawn(state: AppState) {
                 Ok(n) => tracing::info!(missions = n, "missions past their deadline expired"),
                 Err(e) => tracing::warn!(error = ?e, "expiring missions failed"),
             }
+            if let Err(e) = super::live::purge_stale(state.db.write()).await {
+                tracing::warn!(error = ?e, "purging stale presence failed");
+            }
         }
     });
 }

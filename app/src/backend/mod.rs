@@ -9,6 +9,7 @@ pub mod db;
 pub mod documents;
 pub mod entities;
 pub mod jobs;
+pub mod live;
 pub mod mail;
 pub mod markdown;
 pub mod migration;

@@ -3,8 +3,8 @@
 //! change recorded with who, when and why. Rights come from `rights::check`.
 
 use super::entities::{
-    administration, application, mission, mission_event, mission_owner, mission_skill, skill, user,
-    user_role,
+    administration, application, mission, mission_event, mission_owner, mission_revision,
+    mission_skill, skill, user, user_role,
 };
 use super::missions::{sheet_of, skill_families, skills_of};
 use super::state::AppState;
@@ -12,14 +12,14 @@ use super::time::{datetime_fr, today};
 use crate::error::AppError;
 use crate::lifecycle::{Actor, MissionAction, MissionStatus, Refusal};
 use crate::model::{
-    label, ActionOption, AdminSpaceData, EditorData, HistoryItem, MyMission, Saved, SheetForm,
-    MODES, NATURES,
+    field_label, label, ActionOption, AdminSpaceData, Conflict, EditorData, HistoryItem, LiveEvent,
+    MyMission, Saved, SheetForm, MODES, NATURES,
 };
 use crate::rights::{check, Caller, Denied, Operation};
 use crate::text::{fold, slugify};
 use crate::validate::{sheet, SheetInput, Strictness};
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -395,10 +395,7 @@ pub async fn form_of(db: &DatabaseConnection, m: &mission::Model) -> Result<Shee
         .await?
         .remove(&m.id)
         .unwrap_or_default();
-    let date = |d: Option<chrono::NaiveDate>| {
-        d.map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    };
+    let date = date_field;
     Ok(SheetForm {
         title: m.title.clone(),
         service: m.service.clone(),
@@ -420,6 +417,37 @@ pub async fn form_of(db: &DatabaseConnection, m: &mission::Model) -> Result<Shee
         mode: m.mode.clone(),
         places: m.places.to_string(),
     })
+}
+
+fn date_field(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// The form as `form_of` will read it back once `input` is stored.
+fn form_from_input(input: &SheetInput) -> SheetForm {
+    SheetForm {
+        title: input.title.clone(),
+        service: input.service.clone(),
+        nature: input.nature.clone(),
+        skills: input
+            .skills
+            .iter()
+            .map(|s| (s.clone(), "on".to_string()))
+            .collect(),
+        skills_text: input.skills_text.clone(),
+        description: input.description.clone(),
+        deliverables: input.deliverables.clone(),
+        learning: input.learning.clone(),
+        effort_text: input.effort_text.clone(),
+        effort_days: input.effort_days.map(|d| d.to_string()).unwrap_or_default(),
+        start_date: date_field(input.start_date),
+        end_date: date_field(input.end_date),
+        deadline: date_field(input.deadline),
+        location: input.location.clone(),
+        mode: input.mode.clone(),
+        places: input.places.to_string(),
+    }
 }
 
 async fn admin_of(
@@ -530,10 +558,164 @@ async fn known_skills(db: &DatabaseConnection) -> Result<HashMap<String, (i32, S
         .collect())
 }
 
-pub const STALE: &str = "Quelqu’un d’autre a enregistré cette fiche entre-temps : vos modifications n’ont pas été enregistrées. Rechargez la fiche pour voir sa dernière version, puis reportez vos changements.";
+/// One earlier save, as the merge reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub version: i32,
+    pub author: String,
+    /// Field → (before, after), in the form of `SheetForm::get`.
+    pub changes: BTreeMap<String, (String, String)>,
+}
 
-/// Saves the sheet if `base_version` is still the stored one (never a silent
-/// overwrite), then submits it when asked.
+/// What a save based on an older version does, field by field.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Merge {
+    /// The stored sheet with this save's own changes applied.
+    pub merged: SheetForm,
+    /// The fields this save changes: (before, after).
+    pub changes: BTreeMap<String, (String, String)>,
+    /// The fields this save changed that someone else saved meanwhile with
+    /// another value: (field, who). They keep the stored value.
+    pub conflicts: Vec<(String, String)>,
+}
+
+/// Three-way merge of a save: `stored` is the sheet now, `mine` what the
+/// editor sends, `since` the saves after the version `mine` was based on,
+/// oldest first. A field counts as changed by this editor when it differs
+/// from its value at that version; such a change applies unless someone
+/// else changed the same field meanwhile to something else, which is a
+/// conflict the editor resolves. Nothing is overwritten silently.
+pub fn merge(stored: &SheetForm, mine: &SheetForm, since: &[Revision]) -> Merge {
+    let mut out = Merge {
+        merged: stored.clone(),
+        ..Merge::default()
+    };
+    for (field, _) in FIELD_LABELS {
+        let now = stored.get(field);
+        let typed = mine.get(field);
+        let mut touched = since.iter().filter(|r| r.changes.contains_key(*field));
+        let first = touched.next();
+        let at_base = first.map_or(&now, |r| &r.changes[*field].0);
+        if typed == *at_base || typed == now {
+            continue;
+        }
+        if let Some(last) = touched.next_back().or(first) {
+            out.conflicts.push((field.to_string(), last.author.clone()));
+            continue;
+        }
+        out.merged.set(field, typed.clone());
+        out.changes.insert(field.to_string(), (now, typed));
+    }
+    out
+}
+
+/// The saves of a sheet after `version`, oldest first.
+pub async fn revisions_since(
+    db: &DatabaseConnection,
+    id: i32,
+    version: i32,
+) -> Result<Vec<Revision>, AppError> {
+    Ok(mission_revision::Entity::find()
+        .filter(mission_revision::Column::MissionId.eq(id))
+        .filter(mission_revision::Column::Version.gt(version))
+        .order_by_asc(mission_revision::Column::Version)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| Revision {
+            version: r.version,
+            author: r.author_label,
+            changes: serde_json::from_str(&r.changes).unwrap_or_default(),
+        })
+        .collect())
+}
+
+/// Records a save's changes as the revision that made `version`.
+pub async fn record_revision(
+    txn: &impl ConnectionTrait,
+    id: i32,
+    version: i32,
+    me: &user::Model,
+    changes: &BTreeMap<String, (String, String)>,
+) -> Result<(), AppError> {
+    mission_revision::ActiveModel {
+        mission_id: Set(id),
+        version: Set(version),
+        author_id: Set(Some(me.id)),
+        author_label: Set(display_name(me)),
+        changes: Set(serde_json::to_string(changes).unwrap_or_default()),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
+/// How a person is named to their colleagues.
+pub fn display_name(u: &user::Model) -> String {
+    u.display_name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| u.email.clone())
+}
+
+/// The conflicts of a merge, for the editor: both versions, readable.
+fn conflicts_of(
+    conflicts: &[(String, String)],
+    stored: &SheetForm,
+    mine: &SheetForm,
+    skills: &HashMap<String, (i32, String)>,
+) -> Vec<Conflict> {
+    let names: HashMap<String, String> = skills
+        .iter()
+        .map(|(slug, (_, name))| (slug.clone(), name.clone()))
+        .collect();
+    let (theirs, ours) = (readable(stored, &names), readable(mine, &names));
+    conflicts
+        .iter()
+        .map(|(field, by)| Conflict {
+            label: field_label(field).unwrap_or_default().to_string(),
+            theirs: stored.get(field),
+            theirs_readable: theirs.get(field.as_str()).cloned().unwrap_or_default(),
+            mine_readable: ours.get(field.as_str()).cloned().unwrap_or_default(),
+            field: field.clone(),
+            by: by.clone(),
+        })
+        .collect()
+}
+
+/// Conflicts as a rejected form (no JavaScript, or an explicit save): each
+/// field says who saved what, and the form keeps what this editor typed.
+pub fn conflicts_as_error(conflicts: &[Conflict], mine: &SheetForm) -> AppError {
+    let fields = conflicts
+        .iter()
+        .map(|c| {
+            (
+                c.field.clone(),
+                format!(
+                    "{} a enregistré une autre valeur entre-temps : « {} ». Votre version est gardée ci-dessous : enregistrez-la à nouveau pour la conserver, ou reprenez la sienne.",
+                    c.by, c.theirs_readable
+                ),
+            )
+        })
+        .collect();
+    let mut values: BTreeMap<String, String> = FIELD_LABELS
+        .iter()
+        .filter(|(f, _)| *f != "skills")
+        .map(|(f, _)| (f.to_string(), mine.get(f)))
+        .collect();
+    values.extend(
+        mine.skills
+            .keys()
+            .map(|slug| (format!("skills[{slug}]"), "on".to_string())),
+    );
+    AppError::invalid(fields, values)
+}
+
+/// Saves the sheet: merged with what others saved since `base_version`
+/// (field by field, see `merge`), recorded as a revision, announced to the
+/// other open editors; then submits it when asked.
 pub async fn save(
     state: &AppState,
     me: &user::Model,
@@ -541,9 +723,10 @@ pub async fn save(
     base_version: i32,
     form: &SheetForm,
     submit: bool,
+    client: &str,
 ) -> Result<Saved, AppError> {
     let db = state.db.write();
-    let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
+    let (mut m, _) = authorize(db, me, id, Operation::EditSheet).await?;
     if submit {
         authorize(db, me, id, Operation::Submit).await?;
     }
@@ -553,46 +736,96 @@ pub async fn save(
     } else {
         Strictness::Draft
     };
-    let input = sheet(form, strictness, today(), |s| skills.contains_key(s))?;
     let admin = admin_of(db, &m).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
-    let updated = mission::Entity::update_many()
-        .col_expr(
-            mission::Column::Version,
-            Expr::col(mission::Column::Version).add(1),
-        )
-        .col_expr(mission::Column::UpdatedAt, Expr::value(now))
-        .set(fields(&input, &admin, &skills))
-        .filter(mission::Column::Id.eq(id))
-        .filter(mission::Column::Version.eq(base_version))
-        .exec(&txn)
-        .await?;
-    if updated.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
-    }
-    mission_skill::Entity::delete_many()
-        .filter(mission_skill::Column::MissionId.eq(id))
-        .exec(&txn)
-        .await?;
-    if !input.skills.is_empty() {
-        mission_skill::Entity::insert_many(input.skills.iter().filter_map(|slug| {
-            skills
-                .get(slug)
-                .map(|(skill_id, _)| mission_skill::ActiveModel {
-                    mission_id: Set(id),
-                    skill_id: Set(*skill_id),
+    // A save races only with other saves of the same sheet: each attempt
+    // reads, merges and writes if the version did not move meanwhile.
+    let mut attempts = 0;
+    let (merge, stored) = loop {
+        attempts += 1;
+        let stored = form_of(db, &m).await?;
+        let since = revisions_since(db, id, std::cmp::min(base_version, m.version)).await?;
+        let mut merge = merge(&stored, form, &since);
+        if merge.changes.is_empty() && !submit {
+            break (merge, stored);
+        }
+        let input = sheet(&merge.merged, strictness, today(), |s| {
+            skills.contains_key(s)
+        })?;
+        // What is recorded is what will be read back (an empty number of
+        // places stays 1, spaces go…): a change that stores nothing new is
+        // no change.
+        let canonical = form_from_input(&input);
+        merge.changes = std::mem::take(&mut merge.changes)
+            .into_iter()
+            .filter_map(|(f, (before, _))| {
+                let after = canonical.get(&f);
+                (after != before).then_some((f, (before, after)))
+            })
+            .collect();
+        if merge.changes.is_empty() {
+            break (merge, stored); // a submission of the sheet as stored
+        }
+        let txn = db.begin().await?;
+        let updated = mission::Entity::update_many()
+            .col_expr(mission::Column::Version, Expr::value(m.version + 1))
+            .col_expr(mission::Column::UpdatedAt, Expr::value(now))
+            .set(fields(&input, &admin, &skills))
+            .filter(mission::Column::Id.eq(id))
+            .filter(mission::Column::Version.eq(m.version))
+            .exec(&txn)
+            .await?;
+        if updated.rows_affected == 1 {
+            mission_skill::Entity::delete_many()
+                .filter(mission_skill::Column::MissionId.eq(id))
+                .exec(&txn)
+                .await?;
+            if !input.skills.is_empty() {
+                mission_skill::Entity::insert_many(input.skills.iter().filter_map(|slug| {
+                    skills
+                        .get(slug)
+                        .map(|(skill_id, _)| mission_skill::ActiveModel {
+                            mission_id: Set(id),
+                            skill_id: Set(*skill_id),
+                        })
+                }))
+                .exec(&txn)
+                .await?;
+            }
+            record_revision(&txn, id, m.version + 1, me, &merge.changes).await?;
+            txn.commit().await?;
+            state
+                .live
+                .publish(LiveEvent::Saved {
+                    mission: id,
+                    version: m.version + 1,
+                    client: client.to_string(),
+                    by: display_name(me),
+                    fields: merge.changes.keys().cloned().collect(),
                 })
-        }))
-        .exec(&txn)
-        .await?;
-    }
-    txn.commit().await?;
+                .await;
+            break (merge, stored);
+        }
+        drop(txn);
+        if attempts >= 20 {
+            return Err(AppError::Conflict(
+                "La fiche est modifiée en ce moment par beaucoup de monde : réessayez dans un instant.".into(),
+            ));
+        }
+        m = mission::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .ok_or_else(not_found)?;
+    };
+    let conflicts = conflicts_of(&merge.conflicts, &stored, form, &skills);
     let mut m = mission::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or_else(not_found)?;
     if submit {
+        if !conflicts.is_empty() {
+            return Err(conflicts_as_error(&conflicts, form));
+        }
         m = transition(state, me, m, MissionAction::Submit, Actor::Owner, None).await?;
     }
     Ok(Saved {
@@ -601,7 +834,9 @@ pub async fn save(
             .with_timezone(&chrono_tz::Europe::Paris)
             .format("%H:%M")
             .to_string(),
+        form: form_of(db, &m).await?,
         preview: sheet_of(db, m, admin).await?,
+        conflicts,
     })
 }
 
@@ -892,25 +1127,7 @@ pub async fn close(
     }
 }
 
-/// The labels of the sheet's fields, for the moderators' diff.
-pub const FIELD_LABELS: &[(&str, &str)] = &[
-    ("title", "Titre"),
-    ("service", "Service"),
-    ("nature", "Nature"),
-    ("skills", "Compétences"),
-    ("skills_text", "Précisions sur les compétences"),
-    ("description", "Contexte et description"),
-    ("deliverables", "Livrables"),
-    ("learning", "Ce que l’agent apprendra"),
-    ("effort_text", "Effort et rythme"),
-    ("effort_days", "Estimation en jours"),
-    ("start_date", "Début"),
-    ("end_date", "Fin"),
-    ("deadline", "Date limite de candidature"),
-    ("location", "Lieu"),
-    ("mode", "Modalité"),
-    ("places", "Places"),
-];
+pub use crate::model::FIELD_LABELS;
 
 /// The fields of a sheet as readable strings, for comparisons.
 pub fn readable(
@@ -941,4 +1158,74 @@ pub fn readable(
         ("mode", label(MODES, &form.mode).to_string()),
         ("places", form.places.clone()),
     ])
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+
+    fn form(title: &str, location: &str) -> SheetForm {
+        SheetForm {
+            title: title.into(),
+            location: location.into(),
+            ..SheetForm::default()
+        }
+    }
+
+    fn revision(version: i32, author: &str, field: &str, before: &str, after: &str) -> Revision {
+        Revision {
+            version,
+            author: author.into(),
+            changes: BTreeMap::from([(field.to_string(), (before.to_string(), after.to_string()))]),
+        }
+    }
+
+    #[test]
+    fn edits_of_different_fields_all_apply() {
+        // Base: ("A", "Paris"). Someone changed the place; I change the title.
+        let stored = form("A", "Lyon");
+        let since = [revision(3, "Marie", "location", "Paris", "Lyon")];
+        let m = merge(&stored, &form("B", "Paris"), &since);
+        assert_eq!(m.merged, form("B", "Lyon"));
+        assert_eq!(
+            m.changes,
+            BTreeMap::from([("title".to_string(), ("A".to_string(), "B".to_string()))])
+        );
+        assert!(m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn edits_of_the_same_field_conflict_and_keep_the_stored_value() {
+        let stored = form("Titre de Marie", "Paris");
+        let since = [
+            revision(3, "Marie", "title", "A", "Titre intermédiaire"),
+            revision(4, "Léo", "title", "Titre intermédiaire", "Titre de Marie"),
+        ];
+        let m = merge(&stored, &form("Mon titre", "Paris"), &since);
+        assert_eq!(m.merged, stored);
+        assert!(m.changes.is_empty());
+        // The latest author is named.
+        assert_eq!(m.conflicts, vec![("title".to_string(), "Léo".to_string())]);
+    }
+
+    #[test]
+    fn the_same_value_typed_twice_is_no_conflict() {
+        let stored = form("B", "Paris");
+        let since = [revision(3, "Marie", "title", "A", "B")];
+        let m = merge(&stored, &form("B", "Paris"), &since);
+        assert!(m.changes.is_empty() && m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn an_up_to_date_save_applies_everything_typed() {
+        let stored = form("A", "Paris");
+        let m = merge(&stored, &form(" B ", "Nantes\r\n"), &[]);
+        assert_eq!(m.merged, form("B", "Nantes"));
+        assert_eq!(m.changes.len(), 2);
+        // Untouched fields as stored, whatever the editor sent for them.
+        let mut with_skills = stored.clone();
+        with_skills.skills.insert("data".into(), "on".into());
+        let m = merge(&with_skills, &with_skills, &[]);
+        assert!(m.changes.is_empty());
+    }
 }

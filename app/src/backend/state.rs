@@ -2,6 +2,7 @@
 
 use super::config::Config;
 use super::db::Db;
+use super::live::{self, LiveBus};
 use super::mail::{self, Mailer};
 use super::migration::Migrator;
 use crate::error::AppError;
@@ -13,6 +14,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub mailer: Mailer,
+    /// Tells open editors (of every instance) what changed.
+    pub live: Arc<dyn LiveBus>,
 }
 
 impl AppState {
@@ -28,6 +31,7 @@ impl AppState {
             .await
             .map_err(|e| format!("échec des migrations : {e}"))?;
         let mailer = Mailer::from_config(&config)?;
+        let live = live::bus_for(db.write()).await?;
         if let Some(every) = config.mail_retry_every {
             mail::spawn_retries(db.clone(), mailer.clone(), every);
         }
@@ -35,6 +39,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             mailer,
+            live,
         })
     }
 

@@ -88,12 +88,136 @@ pub struct EditorData {
     pub last_comment: Option<String>,
 }
 
-/// What a save returns: the new version and the preview to show.
+/// The fields of a sheet, by form name, with their labels.
+pub const FIELD_LABELS: &[(&str, &str)] = &[
+    ("title", "Titre"),
+    ("service", "Service"),
+    ("nature", "Nature"),
+    ("skills", "Compétences"),
+    ("skills_text", "Précisions sur les compétences"),
+    ("description", "Contexte et description"),
+    ("deliverables", "Livrables"),
+    ("learning", "Ce que l’agent apprendra"),
+    ("effort_text", "Effort et rythme"),
+    ("effort_days", "Estimation en jours"),
+    ("start_date", "Début"),
+    ("end_date", "Fin"),
+    ("deadline", "Date limite de candidature"),
+    ("location", "Lieu"),
+    ("mode", "Modalité"),
+    ("places", "Places"),
+];
+
+/// The label of a field (`skills[data]` is the skills field).
+pub fn field_label(name: &str) -> Option<&'static str> {
+    let name = field_of_input(name);
+    FIELD_LABELS
+        .iter()
+        .find(|(key, _)| *key == name)
+        .map(|(_, label)| *label)
+}
+
+/// The sheet field an input of the form belongs to.
+pub fn field_of_input(name: &str) -> &str {
+    if name.starts_with("skills[") {
+        "skills"
+    } else {
+        name
+    }
+}
+
+impl SheetForm {
+    /// One field as a string: as typed, with line ends and outer spaces
+    /// normalised; the skills as their sorted slugs joined by commas.
+    pub fn get(&self, field: &str) -> String {
+        let raw = match field {
+            "title" => &self.title,
+            "service" => &self.service,
+            "nature" => &self.nature,
+            "skills" => return self.skills.keys().cloned().collect::<Vec<_>>().join(","),
+            "skills_text" => &self.skills_text,
+            "description" => &self.description,
+            "deliverables" => &self.deliverables,
+            "learning" => &self.learning,
+            "effort_text" => &self.effort_text,
+            "effort_days" => &self.effort_days,
+            "start_date" => &self.start_date,
+            "end_date" => &self.end_date,
+            "deadline" => &self.deadline,
+            "location" => &self.location,
+            "mode" => &self.mode,
+            "places" => &self.places,
+            _ => return String::new(),
+        };
+        raw.replace("\r\n", "\n").trim().to_string()
+    }
+
+    /// Sets one field from a string in the form of `get`.
+    pub fn set(&mut self, field: &str, value: String) {
+        let slot = match field {
+            "title" => &mut self.title,
+            "service" => &mut self.service,
+            "nature" => &mut self.nature,
+            "skills" => {
+                self.skills = value
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| (s.to_string(), "on".to_string()))
+                    .collect();
+                return;
+            }
+            "skills_text" => &mut self.skills_text,
+            "description" => &mut self.description,
+            "deliverables" => &mut self.deliverables,
+            "learning" => &mut self.learning,
+            "effort_text" => &mut self.effort_text,
+            "effort_days" => &mut self.effort_days,
+            "start_date" => &mut self.start_date,
+            "end_date" => &mut self.end_date,
+            "deadline" => &mut self.deadline,
+            "location" => &mut self.location,
+            "mode" => &mut self.mode,
+            "places" => &mut self.places,
+            _ => return,
+        };
+        *slot = value;
+    }
+}
+
+/// What a save returns: the sheet as now stored (merged with what others
+/// saved meanwhile), its version, the preview, and the fields where someone
+/// else saved another value since the version the save was based on: those
+/// keep the stored value until the editor chooses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Saved {
     pub version: i32,
     pub saved_at: String,
     pub preview: MissionSheet,
+    pub form: SheetForm,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// One field saved meanwhile by someone else with another value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The form name (`title`, `skills`…).
+    pub field: String,
+    pub label: String,
+    /// The stored value, in the form of `SheetForm::get`.
+    pub theirs: String,
+    /// The same, readable (skills by name, choices by label).
+    pub theirs_readable: String,
+    pub mine_readable: String,
+    pub by: String,
+}
+
+/// Someone else with the sheet open, and the field they are in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Present {
+    /// Their editor's id (a browser tab).
+    pub client: String,
+    pub name: String,
+    pub field: Option<String>,
 }
 
 /// One field that changed since the last review.
@@ -207,4 +331,35 @@ pub struct Member {
     /// The membership's id (what removing it names).
     pub id: i32,
     pub email: String,
+}
+
+/// What the live bus carries between instances and to open editors: ids,
+/// versions and field names, never whole rows (each message stays far
+/// below 8 KB).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "snake_case")]
+pub enum LiveEvent {
+    /// A save of `mission` produced `version`; `client` is the editor (tab)
+    /// it came from, `fields` what it changed.
+    Saved {
+        mission: i32,
+        version: i32,
+        client: String,
+        by: String,
+        fields: Vec<String>,
+    },
+    /// Someone opened, left or moved within `mission`'s editor.
+    Presence { mission: i32 },
+    /// Events may have been missed (the bus reconnected): every open
+    /// editor fetches its sheet again.
+    Resync,
+}
+
+impl LiveEvent {
+    pub fn mission(&self) -> Option<i32> {
+        match self {
+            LiveEvent::Saved { mission, .. } | LiveEvent::Presence { mission } => Some(*mission),
+            LiveEvent::Resync => None,
+        }
+    }
 }

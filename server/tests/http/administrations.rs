@@ -91,7 +91,8 @@ async fn a_mission_goes_from_draft_to_published_through_moderation() {
     assert_eq!(saved["version"], 2);
     assert_eq!(saved["preview"]["title"], "Une mission");
 
-    // A save based on the old version is refused, never overwrites.
+    // A save based on the old version that changes the same field never
+    // overwrites: both versions come back for the editor to choose.
     let (status, body) = app
         .json(
             &manager,
@@ -104,7 +105,10 @@ async fn a_mission_goes_from_draft_to_published_through_moderation() {
             ],
         )
         .await;
-    assert_eq!(status, 409, "{body}");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["conflicts"][0]["field"], "title");
+    assert_eq!(body["conflicts"][0]["theirs"], "Une mission");
+    assert_eq!(body["version"], 2);
     let (_, e) = editor(&app, &manager, id).await;
     assert_eq!(e["form"]["title"], "Une mission");
 

@@ -9,5 +9,6 @@ mod administrations;
 mod api;
 mod applicants;
 mod documents;
+mod live;
 mod mail;
 mod postgres;
