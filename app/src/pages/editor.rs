@@ -20,6 +20,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use live::{ConflictPanel, Live, LivePanel};
+
+mod live;
 
 const NOTICES: &[(&str, &str)] = &[
     ("enregistree", "La fiche est enregistrée."),
@@ -73,13 +76,18 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
     let save = ServerAction::<SaveMission>::new();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let autosave = Autosave::new(save, form_ref);
+    let live = Live::new(d.id, form_ref);
+    let autosave = Autosave::new(save, form_ref, live);
     // The version the next save is based on: the latest autosave's, or the
     // document's when one was attached or removed since.
     let version = RwSignal::new(d.version);
     let saved_version = autosave.version(d.version);
     Effect::new(move |_| version.set(saved_version.get()));
     let preview = autosave.preview(d.preview.clone());
+    #[cfg(feature = "hydrate")]
+    if d.editable {
+        live.connect(autosave, version);
+    }
     let title = if d.form.title.is_empty() {
         "Nouvelle mission".to_string()
     } else {
@@ -108,10 +116,14 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
                 <div class="fr-col-12 fr-col-lg-6">
                     {if d.editable {
                         view! {
+                            <LivePanel live />
+                            <ConflictPanel live autosave />
                             <ErrorSummary error />
                             <ActionForm action=save node_ref=form_ref>
-                                <div on:input=move |_| autosave.schedule() on:change=move |_| autosave.schedule()>
+                                <div on:input=move |_| autosave.schedule() on:change=move |_| autosave.schedule()
+                                    on:focusin=move |ev| focus(live, ev) on:focusout=move |_| unfocus(live)>
                                     <input type="hidden" name="id" value=id />
+                                    <input type="hidden" name="client" value=move || live.client.get() />
                                     <input type="hidden" name="version" value=move || version.get().to_string() />
                                     <SheetFields form=form.clone() skills=skills.clone() error />
                                 </div>
@@ -163,6 +175,27 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The field the keyboard entered, for the others' presence list.
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn focus(live: Live, ev: leptos::ev::FocusEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let name = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("name"))
+            .unwrap_or_default();
+        live.focus(name);
+    }
+}
+
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn unfocus(live: Live) {
+    #[cfg(feature = "hydrate")]
+    live.focus(String::new());
 }
 
 /// The form's fields, filled with the stored sheet (or what was typed
@@ -479,6 +512,9 @@ fn StatusActions(d: EditorData) -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Autosave {
     action: ServerAction<SaveMission>,
+    /// Holds conflicting fields back, and learns what each save sent.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    live: Live,
     explicit: ServerAction<SaveMission>,
     /// Set while the document is sent: it changes the version too.
     paused: RwSignal<bool>,
@@ -513,11 +549,16 @@ fn send_unsaved(unsaved: &Unsaved) {
 }
 
 impl Autosave {
-    fn new(explicit: ServerAction<SaveMission>, form: NodeRef<leptos::html::Form>) -> Self {
+    fn new(
+        explicit: ServerAction<SaveMission>,
+        form: NodeRef<leptos::html::Form>,
+        live: Live,
+    ) -> Self {
         #[cfg(feature = "hydrate")]
         let unsaved = Unsaved::default();
         let autosave = Autosave {
             action: ServerAction::new(),
+            live,
             explicit,
             paused: RwSignal::new(false),
             form,
@@ -612,6 +653,13 @@ impl Autosave {
         self.schedule_in(1_000);
     }
 
+    /// Someone else saved: fetch the sheet now (a save that sends what is
+    /// typed here, merged field by field by the server).
+    #[cfg(feature = "hydrate")]
+    fn sync(self) {
+        self.schedule_in(100);
+    }
+
     /// (Re)starts the wait before the next autosave.
     #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
     fn schedule_in(self, millis: u64) {
@@ -659,6 +707,7 @@ impl Autosave {
         let form = self.form.get_untracked()?;
         let data = web_sys::FormData::new_with_form(&form).ok()?;
         data.set_with_str("intent", "autosave").ok()?;
+        self.live.hold_in(&data);
         let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
         Some(params.to_string().into())
     }
@@ -685,7 +734,9 @@ impl Autosave {
             return;
         };
         let _ = data.set_with_str("intent", "autosave");
+        self.live.hold_in(&data);
         if let Ok(args) = SaveMission::from_form_data(&data) {
+            self.live.remember_sent();
             if let Some(unsaved) = self.unsaved.try_get_value() {
                 if let Ok(mut u) = unsaved.lock() {
                     *u = None;
