@@ -9,5 +9,6 @@ mod administrations;
 mod api;
 mod applicants;
 mod documents;
+mod health;
 mod mail;
 mod postgres;
