@@ -15,6 +15,7 @@ pub mod migration;
 pub mod missions;
 pub mod moderation;
 pub mod pool;
+pub mod search;
 pub mod seed;
 pub mod seed_data;
 pub mod sheets;

@@ -301,6 +301,7 @@ pub async fn create(state: &AppState, me: &user::Model) -> Result<i32, AppError>
         status: Set(MissionStatus::Draft.code().into()),
         version: Set(1),
         search_text: Set(String::new()),
+        search_stems: Set(String::new()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -646,6 +647,7 @@ fn fields(
         location: Set(input.location.clone()),
         mode: Set(input.mode.clone()),
         places: Set(input.places),
+        search_stems: Set(super::search::stems(&search_text)),
         search_text: Set(search_text),
         ..Default::default()
     }
@@ -821,6 +823,7 @@ pub async fn duplicate(state: &AppState, me: &user::Model, id: i32) -> Result<i3
         status: Set(MissionStatus::Draft.code().into()),
         version: Set(1),
         search_text: Set(m.search_text.clone()),
+        search_stems: Set(m.search_stems.clone()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

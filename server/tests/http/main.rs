@@ -12,3 +12,4 @@ mod documents;
 mod health;
 mod mail;
 mod postgres;
+mod search;

@@ -31,6 +31,8 @@ pub struct Model {
     pub version: i32,
     /// Title, administration, service, skills and description, folded for search.
     pub search_text: String,
+    /// The stems of `search_text` (`backend::search::stems`), matched on SQLite.
+    pub search_stems: String,
     pub published_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
