@@ -21,3 +21,4 @@ pub mod seed_data;
 pub mod sheets;
 pub mod state;
 pub mod time;
+pub mod transfer;

@@ -13,3 +13,4 @@ mod health;
 mod mail;
 mod postgres;
 mod search;
+mod transfer;

@@ -37,11 +37,12 @@ pub async fn fresh_database(dir: &std::path::Path) -> (String, Option<PgDatabase
             let db = PgDatabase::create(&admin_url).await;
             (db.url.clone(), Some(db))
         }
-        None => (
-            format!("sqlite://{}/talents.db?mode=rwc", dir.display()),
-            None,
-        ),
+        None => (sqlite_url(dir), None),
     }
+}
+
+pub fn sqlite_url(dir: &std::path::Path) -> String {
+    format!("sqlite://{}/talents.db?mode=rwc", dir.display())
 }
 
 /// A PostgreSQL database created for one test, dropped (`WITH (FORCE)`, so
@@ -121,8 +122,21 @@ pub async fn spawn() -> TestApp {
 
 /// Like `spawn`, with the test configuration changed by `configure` first.
 pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_inner(configure, false).await
+}
+
+/// Like `spawn`, on SQLite whatever `TALENTS_TEST_POSTGRES` says.
+pub async fn spawn_sqlite() -> TestApp {
+    spawn_inner(|_| {}, true).await
+}
+
+async fn spawn_inner(configure: impl FnOnce(&mut Config), sqlite: bool) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (url, pg) = fresh_database(dir.path()).await;
+    let (url, pg) = if sqlite {
+        (sqlite_url(dir.path()), None)
+    } else {
+        fresh_database(dir.path()).await
+    };
     let outbox = dir.path().join("outbox");
     let mut config = Config::for_tests(&url, outbox.clone());
     configure(&mut config);
