@@ -10,6 +10,7 @@ mod api;
 mod applicants;
 mod documents;
 mod health;
+mod limits;
 mod mail;
 mod postgres;
 mod search;
