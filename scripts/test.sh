@@ -3,6 +3,9 @@
 # database and exercised by Playwright (end2end/) in Debian's chromium.
 # Extra arguments go to `playwright test` (e.g. a file name or --grep).
 # SKIP_RUST_TESTS=1 skips the cargo tests, for quick e2e iterations.
+# RUST_TEST_CMD replaces the Rust test command (SQLite); RUST_PG_TEST_CMD the
+# second pass of the HTTP suite on PostgreSQL (empty to skip it), which runs
+# when PostgreSQL answers at TALENTS_TEST_POSTGRES (an administrator URL).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -10,11 +13,24 @@ cd "$REPO_ROOT"
 # Rust tests of the rules (app, ssr side) and of the server over HTTP. Not
 # `--workspace`: that would build `app` with `ssr` and `hydrate` together.
 RUST_TEST_CMD="${RUST_TEST_CMD:-cargo test -p app --features ssr --lib && cargo test -p server}"
+# The same HTTP suite again, each test on a fresh PostgreSQL database of its own.
+RUST_PG_TEST_CMD="${RUST_PG_TEST_CMD-cargo test -p server}"
+PG_ADMIN_URL="${TALENTS_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 bash scripts/bootstrap.sh
 if [ "${SKIP_RUST_TESTS:-0}" != 1 ]; then
   echo "==> $RUST_TEST_CMD"
-  bash -c "$RUST_TEST_CMD"
+  # The first pass is SQLite's, whatever the caller's environment says.
+  env -u TALENTS_TEST_POSTGRES bash -c "$RUST_TEST_CMD"
+  if [ -z "$RUST_PG_TEST_CMD" ]; then
+    echo "==> PostgreSQL pass skipped (RUST_PG_TEST_CMD is empty)"
+  elif pg_isready -q -d "$PG_ADMIN_URL" 2>/dev/null \
+    || psql "$PG_ADMIN_URL" -qAtc 'SELECT 1' >/dev/null 2>&1; then
+    echo "==> TALENTS_TEST_POSTGRES=$PG_ADMIN_URL $RUST_PG_TEST_CMD"
+    TALENTS_TEST_POSTGRES="$PG_ADMIN_URL" bash -c "$RUST_PG_TEST_CMD"
+  else
+    echo "==> NOTE: PostgreSQL does not answer at $PG_ADMIN_URL: the PostgreSQL pass of the Rust tests is SKIPPED (SQLite only)"
+  fi
 fi
 echo "==> cargo leptos build --release"
 cargo leptos build --release

@@ -191,7 +191,27 @@ pub async fn upload(state: AppState, Path(id): Path<String>, req: Request) -> Re
     let Ok(_permit) = UPLOADS.acquire().await else {
         return json(503, &AppError::Internal);
     };
-    let result = match read_upload(req).await {
+    let read = read_upload(req).await;
+    // The rest of an oversized body is never read, so the connection cannot
+    // serve another request: say so, or the client may reuse it and fail.
+    let close = matches!(read, Err(DocumentProblem::TooLarge));
+    let mut res = answer(&state, &me, mission_id, read, json_wanted, editor).await;
+    if close {
+        res.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    res
+}
+
+async fn answer(
+    state: &AppState,
+    me: &user::Model,
+    mission_id: i32,
+    read: Result<Upload, DocumentProblem>,
+    json_wanted: bool,
+    editor: impl Fn(&str) -> Response,
+) -> Response {
+    let result = match read {
         Err(problem) => Err(problem.error()),
         Ok(u) => match (u.intent.as_str(), u.file) {
             ("retirer", _) => documents::detach(&state, &me, mission_id, u.version)

@@ -82,7 +82,13 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         let state = state.clone();
         move |id, query, headers| live::events(state.clone(), id, query, headers)
     };
+    let ready = {
+        let state = state.clone();
+        move || readyz(state.clone())
+    };
     Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(ready))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -106,6 +112,35 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             form_errors::layer,
         ))
         .layer(CatchPanicLayer::custom(panic_response))
+}
+
+/// Liveness: the process answers (no database involved).
+async fn healthz() -> Response {
+    plain(StatusCode::OK, "ok".into())
+}
+
+/// Readiness: the database answers and no migration is pending; otherwise
+/// 503 with the reason, so a load balancer sends traffic elsewhere.
+async fn readyz(state: AppState) -> Response {
+    match state.not_ready().await {
+        None => plain(StatusCode::OK, "ok".into()),
+        Some(reason) => plain(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("pas prêt : {reason}"),
+        ),
+    }
+}
+
+fn plain(status: StatusCode, text: String) -> Response {
+    let mut res = Response::new(Body::from(text));
+    *res.status_mut() = status;
+    res.headers_mut().insert(
+        "content-type",
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    res.headers_mut()
+        .insert("cache-control", HeaderValue::from_static("no-store"));
+    res
 }
 
 /// Server functions answer failures with 500 by default; give each error

@@ -1,4 +1,5 @@
-//! `talents`: serve the web service (default), or `migrate`, or `seed`.
+//! `talents`: serve the web service (default), or `migrate`, `seed`,
+//! `export <file>`, `import <file>`.
 #![recursion_limit = "256"]
 
 use app::backend::config::Config;
@@ -7,7 +8,8 @@ use app::backend::state::AppState;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
-const USAGE: &str = "Utilisation : talents [serve | migrate | seed]";
+const USAGE: &str =
+    "Utilisation : talents [serve | migrate | seed | export <fichier> | import <fichier>]";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -16,6 +18,7 @@ fn main() -> ExitCode {
         }))
         .init();
     let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
+    let file = std::env::args().nth(2);
     let runtime = match server::runtime() {
         Ok(runtime) => runtime,
         Err(e) => {
@@ -23,7 +26,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(&command)) {
+    match runtime.block_on(run(&command, file.as_deref())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("talents : {message}");
@@ -32,8 +35,12 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(command: &str) -> Result<(), String> {
-    let config = Config::from_env()?;
+async fn run(command: &str, file: Option<&str>) -> Result<(), String> {
+    let mut config = Config::from_env()?;
+    if command != "serve" {
+        // One-off commands leave queued e-mails to the serving instances.
+        config.mail_retry_every = None;
+    }
     match command {
         "migrate" => {
             AppState::start(config).await?;
@@ -49,6 +56,27 @@ async fn run(command: &str) -> Result<(), String> {
             println!("Données chargées : {report:?}");
             Ok(())
         }
+        "export" => {
+            let path = file.ok_or_else(|| format!("indiquez le fichier à écrire. {USAGE}"))?;
+            let state = AppState::start(config).await?;
+            let out = std::fs::File::create(path)
+                .map_err(|e| format!("impossible de créer {path} : {e}"))?;
+            let mut out = std::io::BufWriter::new(out);
+            let counts = app::backend::transfer::export(state.db.read(), &mut out).await?;
+            println!("Exporté dans {path} : {}", summary(&counts));
+            Ok(())
+        }
+        "import" => {
+            let path = file.ok_or_else(|| format!("indiquez le fichier à lire. {USAGE}"))?;
+            let input = std::fs::File::open(path)
+                .map_err(|e| format!("impossible d’ouvrir {path} : {e}"))?;
+            let state = AppState::start(config).await?;
+            let counts =
+                app::backend::transfer::import(state.db.write(), std::io::BufReader::new(input))
+                    .await?;
+            println!("Importé depuis {path} : {}", summary(&counts));
+            Ok(())
+        }
         "serve" => serve(config).await,
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -56,6 +84,16 @@ async fn run(command: &str) -> Result<(), String> {
         }
         other => Err(format!("commande inconnue « {other} ». {USAGE}")),
     }
+}
+
+fn summary(counts: &app::backend::transfer::Counts) -> String {
+    let total: u64 = counts.values().sum();
+    let tables: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    format!("{total} ligne(s) ({})", tables.join(", "))
 }
 
 async fn serve(config: Config) -> Result<(), String> {

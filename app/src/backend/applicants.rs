@@ -224,7 +224,29 @@ pub async fn move_application(
         (Some(r), None) => Some(label(DECLINE_REASONS, r).to_string()),
         (None, n) => n,
     };
-    set_status(db, &a, from, to, reason.clone(), note.clone()).await?;
+    if to == ApplicationStatus::Selected {
+        // Count the places taken and take one in one transaction, one
+        // selection per mission at a time (SQLite's single writer,
+        // PostgreSQL's advisory lock): two owners selecting at once for the
+        // last place never both get it.
+        let txn = db.begin().await?;
+        super::db::lock_key(&txn, &format!("mission-places:{}", m.id)).await?;
+        let selected = application::Entity::find()
+            .filter(application::Column::MissionId.eq(m.id))
+            .filter(application::Column::Status.eq(ApplicationStatus::Selected.code()))
+            .count(&txn)
+            .await?;
+        if selected >= m.places.max(1) as u64 {
+            return Err(AppError::Conflict(
+                "Toutes les places de cette mission sont déjà pourvues : rechargez la page.".into(),
+            ));
+        }
+        super::applications::set_status_in(&txn, &a, from, to, reason.clone(), note.clone())
+            .await?;
+        txn.commit().await?;
+    } else {
+        set_status(db, &a, from, to, reason.clone(), note.clone()).await?;
+    }
     notify_agent(state, &a, &m, to, note.as_deref()).await?;
     if to == ApplicationStatus::Selected {
         fill_if_complete(state, me, m).await?;

@@ -229,8 +229,22 @@ pub async fn set_status(
     reason: Option<String>,
     note: Option<String>,
 ) -> Result<(), AppError> {
-    let now = Utc::now();
     let txn = db.begin().await?;
+    set_status_in(&txn, a, from, to, reason, note).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// `set_status` inside the caller's transaction.
+pub async fn set_status_in(
+    txn: &sea_orm::DatabaseTransaction,
+    a: &application::Model,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    reason: Option<String>,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    let now = Utc::now();
     let mut update = application::Entity::update_many()
         .col_expr(application::Column::Status, Expr::value(to.code()))
         .col_expr(application::Column::UpdatedAt, Expr::value(now))
@@ -239,7 +253,7 @@ pub async fn set_status(
     if reason.is_some() {
         update = update.col_expr(application::Column::DeclineReason, Expr::value(reason));
     }
-    if update.exec(&txn).await?.rows_affected == 0 {
+    if update.exec(txn).await?.rows_affected == 0 {
         return Err(AppError::Conflict(
             "Cette candidature vient de changer : rechargez la page.".into(),
         ));
@@ -251,8 +265,7 @@ pub async fn set_status(
         at: Set(now),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    txn.commit().await?;
     Ok(())
 }

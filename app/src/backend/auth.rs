@@ -84,10 +84,11 @@ pub async fn request_link(state: &AppState, email: &str, next: &str) -> Result<S
     let now = Utc::now();
     let db = state.db.write();
     let token = new_token();
-    // Count and insert in one transaction: on SQLite every write transaction
-    // holds the single writer connection, so concurrent requests queue and
-    // the limit holds exactly.
+    // Count and insert in one transaction, serialized per address (SQLite's
+    // single writer connection, PostgreSQL's advisory lock), so concurrent
+    // requests queue and the limit holds exactly.
     let txn = db.begin().await?;
+    super::db::lock_key(&txn, &format!("sign-in-links:{folded}")).await?;
     let recent = sign_in_token::Entity::find()
         .filter(sign_in_token::Column::EmailFolded.eq(folded.as_str()))
         .filter(sign_in_token::Column::CreatedAt.gt(now - Duration::minutes(15)))

@@ -8,7 +8,10 @@ use sea_orm::sqlx::postgres::PgPoolOptions;
 use sea_orm::sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
-use sea_orm::{DatabaseConnection, DbErr, SqlxPostgresConnector, SqlxSqliteConnector};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, SqlxPostgresConnector,
+    SqlxSqliteConnector, Statement,
+};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -84,4 +87,21 @@ impl Db {
             ))
         }
     }
+}
+
+/// Serializes the transactions that read then write on behalf of `key` (e.g.
+/// count an address's recent sign-in links, then add one): the second waits
+/// until the first commits. SQLite needs nothing, every writing transaction
+/// holds the single writer connection; PostgreSQL takes a transaction-level
+/// advisory lock, released at commit or rollback.
+pub async fn lock_key<C: ConnectionTrait>(txn: &C, key: &str) -> Result<(), DbErr> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            [key.into()],
+        ))
+        .await?;
+    }
+    Ok(())
 }

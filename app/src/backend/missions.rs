@@ -2,6 +2,7 @@
 
 use super::entities::{administration, mission, mission_skill, skill, skill_family};
 use super::markdown::to_safe_html;
+use super::search::SearchQuery;
 use super::time::{date_fr, datetime_fr, today};
 use crate::error::AppError;
 use crate::lifecycle::MissionStatus;
@@ -9,10 +10,9 @@ use crate::model::{
     label, AdministrationOption, MissionFilters, MissionPage, MissionSheet, MissionSummary,
     SkillFamily, SkillOption, MODES, NATURES,
 };
-use crate::text::search_terms;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
+    ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, RelationTrait,
 };
 use std::collections::HashMap;
@@ -32,13 +32,25 @@ fn visible() -> Condition {
         )
 }
 
-/// Escapes LIKE wildcards so a search for "100%" means the characters.
-fn like_pattern(term: &str) -> String {
-    let escaped = term
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+/// The full-text condition of a query (`backend::search` gives the rule
+/// both backends follow); `None` when the query has no word that counts.
+fn search_condition(db: &DatabaseConnection, q: &str) -> Option<Condition> {
+    let search = SearchQuery::parse(q)?;
+    Some(match db.get_database_backend() {
+        DbBackend::Postgres => Condition::all().add(Expr::cust_with_values(
+            r#""missions"."search_vector" @@ to_tsquery('talents_fr', $1)"#,
+            [search.tsquery()],
+        )),
+        _ => search
+            .like_patterns()
+            .into_iter()
+            .fold(Condition::all(), |cond, pattern| {
+                cond.add(
+                    Expr::col((mission::Entity, mission::Column::SearchStems))
+                        .like(LikeExpr::new(pattern)),
+                )
+            }),
+    })
 }
 
 pub async fn list(
@@ -46,11 +58,8 @@ pub async fn list(
     filters: &MissionFilters,
 ) -> Result<MissionPage, AppError> {
     let mut cond = visible();
-    for term in search_terms(filters.q.as_deref().unwrap_or("")) {
-        cond = cond.add(
-            Expr::col((mission::Entity, mission::Column::SearchText))
-                .like(LikeExpr::new(like_pattern(&term)).escape('\\')),
-        );
+    if let Some(search) = search_condition(db, filters.q.as_deref().unwrap_or("")) {
+        cond = cond.add(search);
     }
     if let Some(slug) = filters.competence.as_deref().filter(|s| !s.is_empty()) {
         cond = cond.add(
@@ -121,7 +130,7 @@ pub async fn list(
 
 /// The skills of several missions in one query, grouped by mission.
 pub async fn skills_of(
-    db: &DatabaseConnection,
+    db: &impl sea_orm::ConnectionTrait,
     mission_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<SkillOption>>, AppError> {
     if mission_ids.is_empty() {

@@ -10,7 +10,7 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -107,8 +107,12 @@ pub async fn update(
 ) -> Result<(), AppError> {
     let ids = skill_ids(db).await?;
     let txn = db.begin().await?;
+    // FOR UPDATE (PostgreSQL; SQLite's single writer serializes anyway): a
+    // `leave` at the same moment waits for this update, or this one finds
+    // the profile gone, never rewrites the skills of a deleted profile.
     let profile = pool_profile::Entity::find()
         .filter(pool_profile::Column::UserId.eq(me.id))
+        .lock_exclusive()
         .one(&txn)
         .await?
         .ok_or_else(|| AppError::NotFound(NOT_MEMBER.into()))?;

@@ -189,6 +189,7 @@ pub async fn run(db: &DatabaseConnection, demo: bool) -> Result<SeedReport, DbEr
             details_pdf_label: Set(m.details_pdf_label.into()),
             status: Set(crate::lifecycle::MissionStatus::Published.code().into()),
             version: Set(1),
+            search_stems: Set(super::search::stems(&search_text)),
             search_text: Set(search_text),
             published_at: Set(Some(published)),
             created_at: Set(published),

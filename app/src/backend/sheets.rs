@@ -301,6 +301,7 @@ pub async fn create(state: &AppState, me: &user::Model) -> Result<i32, AppError>
         status: Set(MissionStatus::Draft.code().into()),
         version: Set(1),
         search_text: Set(String::new()),
+        search_stems: Set(String::new()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -390,7 +391,7 @@ pub async fn owners_of(
 }
 
 /// The editor's form filled from the stored sheet.
-pub async fn form_of(db: &DatabaseConnection, m: &mission::Model) -> Result<SheetForm, AppError> {
+pub async fn form_of(db: &impl ConnectionTrait, m: &mission::Model) -> Result<SheetForm, AppError> {
     let skills = skills_of(db, &[m.id])
         .await?
         .remove(&m.id)
@@ -611,7 +612,7 @@ pub fn merge(stored: &SheetForm, mine: &SheetForm, since: &[Revision]) -> Merge 
 
 /// The saves of a sheet after `version`, oldest first.
 pub async fn revisions_since(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     id: i32,
     version: i32,
 ) -> Result<Vec<Revision>, AppError> {
@@ -726,7 +727,7 @@ pub async fn save(
     client: &str,
 ) -> Result<Saved, AppError> {
     let db = state.db.write();
-    let (mut m, _) = authorize(db, me, id, Operation::EditSheet).await?;
+    let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
     if submit {
         authorize(db, me, id, Operation::Submit).await?;
     }
@@ -738,17 +739,19 @@ pub async fn save(
     };
     let admin = admin_of(db, &m).await?;
     let now = Utc::now();
-    // A save races only with other saves of the same sheet: each attempt
-    // reads, merges and writes if the version did not move meanwhile.
-    let mut attempts = 0;
-    let (merge, stored) = loop {
-        attempts += 1;
-        let stored = form_of(db, &m).await?;
-        let since = revisions_since(db, id, std::cmp::min(base_version, m.version)).await?;
-        let mut merge = merge(&stored, form, &since);
-        if merge.changes.is_empty() && !submit {
-            break (merge, stored);
-        }
+    // Read, merge and write in one transaction, the sheet's row locked:
+    // concurrent saves of one sheet take turns (on SQLite the single
+    // writing connection already makes them), so none is lost or retried.
+    let txn = db.begin().await?;
+    let m = mission::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(not_found)?;
+    let stored = form_of(&txn, &m).await?;
+    let since = revisions_since(&txn, id, std::cmp::min(base_version, m.version)).await?;
+    let mut merge = merge(&stored, form, &since);
+    if !merge.changes.is_empty() || submit {
         let input = sheet(&merge.merged, strictness, today(), |s| {
             skills.contains_key(s)
         })?;
@@ -763,19 +766,18 @@ pub async fn save(
                 (after != before).then_some((f, (before, after)))
             })
             .collect();
-        if merge.changes.is_empty() {
-            break (merge, stored); // a submission of the sheet as stored
-        }
-        let txn = db.begin().await?;
-        let updated = mission::Entity::update_many()
-            .col_expr(mission::Column::Version, Expr::value(m.version + 1))
-            .col_expr(mission::Column::UpdatedAt, Expr::value(now))
-            .set(fields(&input, &admin, &skills))
-            .filter(mission::Column::Id.eq(id))
-            .filter(mission::Column::Version.eq(m.version))
-            .exec(&txn)
-            .await?;
-        if updated.rows_affected == 1 {
+        if !merge.changes.is_empty() {
+            let updated = mission::Entity::update_many()
+                .col_expr(mission::Column::Version, Expr::value(m.version + 1))
+                .col_expr(mission::Column::UpdatedAt, Expr::value(now))
+                .set(fields(&input, &admin, &skills))
+                .filter(mission::Column::Id.eq(id))
+                .filter(mission::Column::Version.eq(m.version))
+                .exec(&txn)
+                .await?;
+            if updated.rows_affected != 1 {
+                return Err(AppError::Internal); // the row is locked: cannot happen
+            }
             mission_skill::Entity::delete_many()
                 .filter(mission_skill::Column::MissionId.eq(id))
                 .exec(&txn)
@@ -793,30 +795,21 @@ pub async fn save(
                 .await?;
             }
             record_revision(&txn, id, m.version + 1, me, &merge.changes).await?;
-            txn.commit().await?;
-            state
-                .live
-                .publish(LiveEvent::Saved {
-                    mission: id,
-                    version: m.version + 1,
-                    client: client.to_string(),
-                    by: display_name(me),
-                    fields: merge.changes.keys().cloned().collect(),
-                })
-                .await;
-            break (merge, stored);
         }
-        drop(txn);
-        if attempts >= 20 {
-            return Err(AppError::Conflict(
-                "La fiche est modifiée en ce moment par beaucoup de monde : réessayez dans un instant.".into(),
-            ));
-        }
-        m = mission::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .ok_or_else(not_found)?;
-    };
+    }
+    txn.commit().await?;
+    if !merge.changes.is_empty() {
+        state
+            .live
+            .publish(LiveEvent::Saved {
+                mission: id,
+                version: m.version + 1,
+                client: client.to_string(),
+                by: display_name(me),
+                fields: merge.changes.keys().cloned().collect(),
+            })
+            .await;
+    }
     let conflicts = conflicts_of(&merge.conflicts, &stored, form, &skills);
     let mut m = mission::Entity::find_by_id(id)
         .one(db)
@@ -881,6 +874,7 @@ fn fields(
         location: Set(input.location.clone()),
         mode: Set(input.mode.clone()),
         places: Set(input.places),
+        search_stems: Set(super::search::stems(&search_text)),
         search_text: Set(search_text),
         ..Default::default()
     }
@@ -1056,6 +1050,7 @@ pub async fn duplicate(state: &AppState, me: &user::Model, id: i32) -> Result<i3
         status: Set(MissionStatus::Draft.code().into()),
         version: Set(1),
         search_text: Set(m.search_text.clone()),
+        search_stems: Set(m.search_stems.clone()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

@@ -43,6 +43,38 @@ impl AppState {
         })
     }
 
+    /// Why this instance cannot serve requests, if it cannot (`/readyz`):
+    /// the database does not answer (within 5 s) or a migration is pending.
+    pub async fn not_ready(&self) -> Option<String> {
+        use sea_orm::ConnectionTrait;
+        let check = async {
+            self.db
+                .read()
+                .execute_unprepared("SELECT 1")
+                .await
+                .map_err(|e| {
+                    tracing::warn!(error = %e, "readiness: database unreachable");
+                    "base de données injoignable".to_string()
+                })?;
+            let pending = Migrator::get_pending_migrations_read_only(self.db.read())
+                .await
+                .map_err(|e| {
+                    tracing::warn!(error = %e, "readiness: migrations unreadable");
+                    "état des migrations illisible".to_string()
+                })?;
+            if pending.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("{} migration(s) en attente", pending.len()))
+            }
+        };
+        match tokio::time::timeout(std::time::Duration::from_secs(5), check).await {
+            Ok(Ok(())) => None,
+            Ok(Err(reason)) => Some(reason),
+            Err(_) => Some("base de données injoignable (délai dépassé)".into()),
+        }
+    }
+
     /// The state of the current request (server functions and SSR).
     pub fn current() -> Result<Self, AppError> {
         leptos::prelude::use_context::<AppState>().ok_or_else(|| {

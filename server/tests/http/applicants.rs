@@ -470,3 +470,98 @@ async fn the_owners_hear_of_each_application_and_never_apply_themselves() {
     // The manager still signs in (the newest link is found among other mail).
     app.signed_in(MANAGER).await;
 }
+
+/// Three owners' clicks on "retenir" at once for a mission with one place:
+/// exactly one agent is selected, the others are told it is taken (409).
+#[tokio::test]
+async fn the_last_place_goes_to_one_agent_only_under_concurrency() {
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let (_, space) = app.json(&manager, "admin_space", &[]).await;
+    let mission = space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "publiee")
+        .expect("a seeded mission")
+        .clone();
+    let mission_id = mission["id"].to_string();
+    let slug = mission["slug"].as_str().unwrap().to_string();
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        let agent = app.signed_in(&format!("agent{n}@numerique.gouv.fr")).await;
+        let line_manager = format!("chef{n}@numerique.gouv.fr");
+        let (status, body) = app
+            .json(
+                &agent,
+                "submit_application",
+                &[
+                    ("slug", slug.as_str()),
+                    (
+                        "motivation",
+                        "Je souhaite contribuer à cette mission qui me tient à cœur.",
+                    ),
+                    ("availability", "Deux jours par mois"),
+                    ("manager_name", "Camille Martin"),
+                    ("manager_email", &line_manager),
+                    ("manager_ack", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        let (_, list) = app
+            .json(&manager, "mission_applications", &[("id", &mission_id)])
+            .await;
+        let id = list["applicants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].to_string())
+            .find(|id| !ids.contains(id))
+            .unwrap();
+        let (status, _) = app
+            .json(&manager, "request_agreement", &[("id", &id)])
+            .await;
+        assert_eq!(status, 200);
+        let mail = app::backend::mail::read_outbox(&app.outbox, 100)
+            .into_iter()
+            .find(|m| m.to.contains(&line_manager))
+            .expect("the line manager gets a link");
+        let token = token_in(&mail.body).unwrap();
+        let (status, _) = app
+            .json(
+                &client(),
+                "answer_agreement",
+                &[("jeton", &token), ("answer", "accord")],
+            )
+            .await;
+        assert_eq!(status, 200);
+        ids.push(id);
+    }
+    let moves = ids.iter().map(|id| {
+        let manager = &manager;
+        let app = &app;
+        async move {
+            app.json(
+                manager,
+                "move_application",
+                &[("id", id.as_str()), ("action", "retenir")],
+            )
+            .await
+            .0
+        }
+    });
+    let mut statuses: Vec<u16> = futures::future::join_all(moves).await;
+    statuses.sort();
+    assert_eq!(statuses, vec![200, 409, 409]);
+    let (_, list) = app
+        .json(&manager, "mission_applications", &[("id", &mission_id)])
+        .await;
+    let selected = list["applicants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["status"] == "retenue")
+        .count();
+    assert_eq!(selected, 1, "{list}");
+}

@@ -1,65 +1,57 @@
-//! The same schema, seed and queries on PostgreSQL, when one is reachable
-//! (this project's machines run one at 127.0.0.1:5432, user `postgres`).
-//! Each run creates its own database and drops it afterwards.
+//! The backend the suite runs on: SQLite by default, PostgreSQL when
+//! `TALENTS_TEST_POSTGRES` is set (`scripts/test.sh` runs the suite on both).
 
-use app::backend::config::Config;
-use app::backend::state::AppState;
-use app::model::MissionFilters;
-use sea_orm::{ConnectionTrait, Database};
-
-const ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+use crate::common::{postgres_admin_url, spawn};
+use sea_orm::{ConnectionTrait, DbBackend};
 
 #[tokio::test]
-async fn migrations_seed_and_search_run_on_postgresql() {
-    let admin = match Database::connect(ADMIN_URL).await {
-        Ok(conn) => conn,
-        Err(e) => {
-            eprintln!("PostgreSQL not reachable ({e}); skipping");
-            return;
-        }
+async fn the_suite_runs_on_the_backend_it_was_asked_for() {
+    let app = spawn().await;
+    let expected = if postgres_admin_url().is_some() {
+        DbBackend::Postgres
+    } else {
+        DbBackend::Sqlite
     };
-    let name = format!("talents_test_{:016x}", rand_suffix());
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create database");
-    let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
-    let outbox = tempfile::tempdir().expect("temp dir");
-    let result = async {
-        let state = AppState::start(Config::for_tests(&url, outbox.path().to_path_buf())).await?;
-        let first = app::backend::seed::run(state.db.write(), true)
-            .await
-            .map_err(|e| e.to_string())?;
-        let second = app::backend::seed::run(state.db.write(), true)
-            .await
-            .map_err(|e| e.to_string())?;
-        let page = app::backend::missions::list(
-            state.db.read(),
-            &MissionFilters {
-                q: Some("DONNÉES".into()),
-                ..Default::default()
-            },
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-        Ok::<_, String>((first, second, page))
-    }
-    .await;
-    admin
-        .execute_unprepared(&format!("DROP DATABASE {name} WITH (FORCE)"))
-        .await
-        .expect("drop database");
-    let (first, second, page) = result.expect("PostgreSQL run");
-    assert_eq!(first.missions, 4);
-    assert_eq!(second, app::backend::seed::SeedReport::default());
-    assert!(page.total >= 1);
+    assert_eq!(app.state.db.write().get_database_backend(), expected);
+    assert_eq!(app.state.db.read().get_database_backend(), expected);
 }
 
-fn rand_suffix() -> u64 {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    (nanos as u64) ^ u64::from(std::process::id())
+#[tokio::test]
+async fn seeding_twice_adds_nothing() {
+    let app = spawn().await;
+    let again = app::backend::seed::run(app.state.db.write(), true)
+        .await
+        .expect("seed");
+    assert_eq!(again, app::backend::seed::SeedReport::default());
+}
+
+#[tokio::test]
+async fn each_postgresql_test_database_is_dropped_afterwards() {
+    let Some(admin_url) = postgres_admin_url() else {
+        return;
+    };
+    let app = spawn().await;
+    let name = app
+        .state
+        .config
+        .database_url
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let admin = sea_orm::Database::connect(&admin_url).await.expect("admin");
+    let exists = |admin: sea_orm::DatabaseConnection, name: String| async move {
+        admin
+            .query_one_raw(sea_orm::Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT 1 AS one FROM pg_database WHERE datname = $1",
+                [name.into()],
+            ))
+            .await
+            .expect("query")
+            .is_some()
+    };
+    assert!(exists(admin.clone(), name.clone()).await);
+    drop(app);
+    assert!(!exists(admin, name).await, "the test database is dropped");
 }

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A line manager's agreement asked by e-mail, and their answer.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "agreement_requests")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One step of an application's timeline.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "application_events")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A sheet open in someone's editor (one row per browser tab).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "live_presence")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

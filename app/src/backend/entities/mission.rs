@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "missions")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -31,6 +31,8 @@ pub struct Model {
     pub version: i32,
     /// Title, administration, service, skills and description, folded for search.
     pub search_text: String,
+    /// The stems of `search_text` (`backend::search::stems`), matched on SQLite.
+    pub search_stems: String,
     pub published_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

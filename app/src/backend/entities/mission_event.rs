@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One change of a mission's status: who, when, why.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "mission_events")]
 pub struct Model {
     #[sea_orm(primary_key)]

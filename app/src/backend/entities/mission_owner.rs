@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A user who owns (or co-owns) a mission sheet.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "mission_owners")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// One save of a sheet's fields: the version it produced, by whom, and each
 /// changed field's value before and after (JSON `{"field": [before, after]}`).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "mission_revisions")]
 pub struct Model {
     #[sea_orm(primary_key)]

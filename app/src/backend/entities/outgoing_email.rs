@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 /// Every message the service sends: the delivery queue and the journal (and
 /// the demo outbox). A message is recorded before it is delivered, so a
 /// failing SMTP server never loses one.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "outgoing_emails")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A talent pool profile. Never public: only its owner reads it for now.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "pool_profiles")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A skill of a pool profile: `kind` is "preter" (with a level) or "developper".
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "pool_profile_skills")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A role held by a user: "responsable" (of an administration) or "moderateur".
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "user_roles")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -6,6 +6,7 @@ mod m20261203_000001_initial;
 mod m20261203_000002_administrations;
 mod m20261204_000003_mail_queue;
 mod m20261204_000004_live;
+mod m20261205_000005_search;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000002_administrations::Migration),
             Box::new(m20261204_000003_mail_queue::Migration),
             Box::new(m20261204_000004_live::Migration),
+            Box::new(m20261205_000005_search::Migration),
         ]
     }
 }

@@ -1,4 +1,8 @@
-//! Starts the real router on a fresh SQLite file and talks to it over HTTP.
+//! Starts the real router on a fresh database and talks to it over HTTP.
+//!
+//! The database is a new SQLite file, or, when `TALENTS_TEST_POSTGRES` holds
+//! an administrator URL (e.g. `postgres://postgres@127.0.0.1:5432/postgres`),
+//! a new PostgreSQL database of its own, dropped when the `TestApp` is.
 #![allow(dead_code)]
 
 use app::backend::config::Config;
@@ -13,7 +17,103 @@ pub struct TestApp {
     pub base: String,
     pub outbox: PathBuf,
     pub state: AppState,
+    /// Dropped after `state`: the database goes once nothing else needs it.
+    _pg: Option<PgDatabase>,
     _dir: TempDir,
+}
+
+/// The administrator URL of the PostgreSQL server to test on, if asked.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("TALENTS_TEST_POSTGRES")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// A fresh database for one test: its URL (SQLite file under `dir`, or a new
+/// PostgreSQL database) and the guard that drops the PostgreSQL one.
+pub async fn fresh_database(dir: &std::path::Path) -> (String, Option<PgDatabase>) {
+    match postgres_admin_url() {
+        Some(admin_url) => {
+            let db = PgDatabase::create(&admin_url).await;
+            (db.url.clone(), Some(db))
+        }
+        None => (sqlite_url(dir), None),
+    }
+}
+
+pub fn sqlite_url(dir: &std::path::Path) -> String {
+    format!("sqlite://{}/talents.db?mode=rwc", dir.display())
+}
+
+/// A PostgreSQL database created for one test, dropped (`WITH (FORCE)`, so
+/// the server's pooled connections do not keep it alive) on drop.
+pub struct PgDatabase {
+    admin_url: String,
+    pub name: String,
+    pub url: String,
+}
+
+impl PgDatabase {
+    pub async fn create(admin_url: &str) -> Self {
+        use sea_orm::{ConnectionTrait, Database};
+        static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let name = format!(
+            "talents_test_{}_{}_{nanos:08x}",
+            std::process::id(),
+            COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
+        let admin = Database::connect(admin_url)
+            .await
+            .unwrap_or_else(|e| panic!("TALENTS_TEST_POSTGRES={admin_url} injoignable : {e}"));
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create database");
+        let _ = admin.close().await;
+        let (base, _) = admin_url
+            .rsplit_once('/')
+            .expect("TALENTS_TEST_POSTGRES: postgres://user@host:port/database");
+        PgDatabase {
+            admin_url: admin_url.to_string(),
+            url: format!("{base}/{name}"),
+            name,
+        }
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let name = self.name.clone();
+        // Drop may run inside a runtime (the test's): block on a thread and
+        // runtime of our own, bounded so a stuck server cannot hang the test.
+        let dropper = std::thread::spawn(move || {
+            use sea_orm::{ConnectionTrait, Database};
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async move {
+                let work = async {
+                    let admin = Database::connect(&admin_url).await?;
+                    admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await?;
+                    admin.close().await
+                };
+                match tokio::time::timeout(std::time::Duration::from_secs(20), work).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => eprintln!("DROP DATABASE {name} failed: {e}"),
+                    Err(_) => eprintln!("DROP DATABASE {name} timed out"),
+                }
+            });
+        });
+        let _ = dropper.join();
+    }
 }
 
 pub async fn spawn() -> TestApp {
@@ -22,8 +122,21 @@ pub async fn spawn() -> TestApp {
 
 /// Like `spawn`, with the test configuration changed by `configure` first.
 pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_inner(configure, false).await
+}
+
+/// Like `spawn`, on SQLite whatever `TALENTS_TEST_POSTGRES` says.
+pub async fn spawn_sqlite() -> TestApp {
+    spawn_inner(|_| {}, true).await
+}
+
+async fn spawn_inner(configure: impl FnOnce(&mut Config), sqlite: bool) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}/talents.db?mode=rwc", dir.path().display());
+    let (url, pg) = if sqlite {
+        (sqlite_url(dir.path()), None)
+    } else {
+        fresh_database(dir.path()).await
+    };
     let outbox = dir.path().join("outbox");
     let mut config = Config::for_tests(&url, outbox.clone());
     configure(&mut config);
@@ -50,6 +163,7 @@ pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         base: format!("http://{addr}"),
         outbox,
         state,
+        _pg: pg,
         _dir: dir,
     }
 }
