@@ -214,12 +214,12 @@ async fn answer(
     let result = match read {
         Err(problem) => Err(problem.error()),
         Ok(u) => match (u.intent.as_str(), u.file) {
-            ("retirer", _) => documents::detach(&state, &me, mission_id, u.version)
+            ("retirer", _) => documents::detach(state, me, mission_id, u.version)
                 .await
                 .map(|v| ("retire", String::new(), v)),
             ("joindre", None) => Err(DocumentProblem::Missing.error()),
             ("joindre", Some((name, bytes))) => {
-                documents::attach(&state, &me, mission_id, u.version, &name, &bytes)
+                documents::attach(state, me, mission_id, u.version, &name, &bytes)
                     .await
                     .map(|(label, v)| ("joint", label, v))
             }

@@ -500,3 +500,67 @@ async fn the_live_channel_is_for_the_sheets_editors_only() {
         Some(404)
     );
 }
+
+/// Two instances over one PostgreSQL: an editor connected to one hears of
+/// the people and saves of the other (the bus is LISTEN/NOTIFY, presence
+/// and sessions live in the database). On SQLite the service runs as one
+/// instance, so this runs in the PostgreSQL pass of the suite.
+#[tokio::test]
+async fn editors_on_two_instances_see_each_other() {
+    if crate::common::postgres_admin_url().is_none() {
+        eprintln!("one instance on SQLite: run with TALENTS_TEST_POSTGRES to test two");
+        return;
+    }
+    let app = spawn().await;
+    let (id, v, manager, colleague) = shared_draft(&app).await;
+    let (second_base, _second) = app.another_instance().await;
+    let second = app.view(second_base);
+    let mut on_first = Events::open(&app, &manager, id, "onglet-instance-a")
+        .await
+        .unwrap();
+    on_first.until("presence", |p| names(p).len() == 1).await;
+    // The colleague's session, opened on the first instance, works on the
+    // second; their presence and their save cross over.
+    let mut on_second = Events::open(&second, &colleague, id, "onglet-instance-b")
+        .await
+        .unwrap();
+    let p = on_first.until("presence", |p| names(p).len() == 2).await;
+    assert!(names(&p).contains(&(COLLEAGUE.to_string(), None)), "{p}");
+    on_second.until("presence", |p| names(p).len() == 2).await;
+    let (status, body) = save(
+        &second,
+        &colleague,
+        id,
+        v,
+        "autosave",
+        &[
+            ("title", "Cartographier les données"),
+            ("location", "Brest"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let saved = on_first.until("saved", |_| true).await;
+    assert_eq!(saved["version"].as_i64(), Some(v + 1));
+    assert_eq!(saved["fields"], serde_json::json!(["location"]));
+    // And the other way round.
+    let (status, body) = save(
+        &app,
+        &manager,
+        id,
+        v + 1,
+        "autosave",
+        &[
+            ("title", "Cartographier nos données"),
+            ("location", "Brest"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    on_second
+        .until("saved", |s| s["version"].as_i64() == Some(v + 2))
+        .await;
+    let e = stored(&second, &colleague, id).await;
+    assert_eq!(e["form"]["title"], "Cartographier nos données");
+    assert_eq!(e["form"]["location"], "Brest");
+}

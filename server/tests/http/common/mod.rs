@@ -17,6 +17,7 @@ pub struct TestApp {
     pub base: String,
     pub outbox: PathBuf,
     pub state: AppState,
+    pub config: Config,
     /// Dropped after `state`: the database goes once nothing else needs it.
     _pg: Option<PgDatabase>,
     _dir: TempDir,
@@ -140,13 +141,26 @@ async fn spawn_inner(configure: impl FnOnce(&mut Config), sqlite: bool) -> TestA
     let outbox = dir.path().join("outbox");
     let mut config = Config::for_tests(&url, outbox.clone());
     configure(&mut config);
-    let state = AppState::start(config).await.expect("state");
+    let state = AppState::start(config.clone()).await.expect("state");
     seed::run(state.db.write(), true).await.expect("seed");
+    let base = serve(state.clone(), dir.path());
+    TestApp {
+        base,
+        outbox,
+        state,
+        config,
+        _pg: pg,
+        _dir: dir,
+    }
+}
+
+/// Serves `state` on a free port of the loopback; the base URL.
+fn serve(state: AppState, dir: &std::path::Path) -> String {
     let options = LeptosOptions::builder()
         .output_name("talents")
-        .site_root(dir.path().join("site").display().to_string())
+        .site_root(dir.join("site").display().to_string())
         .build();
-    let router = server::router(state.clone(), options);
+    let router = server::router(state, options);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr");
     listener.set_nonblocking(true).expect("nonblocking");
@@ -159,13 +173,7 @@ async fn spawn_inner(configure: impl FnOnce(&mut Config), sqlite: bool) -> TestA
             axum::serve(listener, router).await.expect("serve");
         });
     });
-    TestApp {
-        base: format!("http://{addr}"),
-        outbox,
-        state,
-        _pg: pg,
-        _dir: dir,
-    }
+    format!("http://{addr}")
 }
 
 /// A browser-like client with its own cookie jar, not following redirects.
@@ -178,6 +186,27 @@ pub fn client() -> Client {
 }
 
 impl TestApp {
+    /// The same service reached at another base URL (see `another_instance`).
+    pub fn view(&self, base: String) -> TestApp {
+        TestApp {
+            base,
+            outbox: self.outbox.clone(),
+            state: self.state.clone(),
+            config: self.config.clone(),
+            _pg: None,
+            _dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// Another instance of the service over the same database, as behind a
+    /// load balancer: its own process state (bus, pools), its own port.
+    pub async fn another_instance(&self) -> (String, AppState) {
+        let state = AppState::start(self.config.clone())
+            .await
+            .expect("second instance");
+        (serve(state.clone(), self._dir.path()), state)
+    }
+
     pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
         client
             .post(format!("{}/api/{endpoint}", self.base))
