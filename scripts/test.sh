@@ -36,50 +36,87 @@ echo "==> cargo leptos build --release"
 cargo leptos build --release
 
 ADDR="${LEPTOS_SITE_ADDR:-${TALENTS_ADDR:-127.0.0.1:3000}}"
+# Two more instances over one PostgreSQL, for the live co-editing journey.
+ADDR_A="${TALENTS_ADDR_A:-127.0.0.1:3101}"
+ADDR_B="${TALENTS_ADDR_B:-127.0.0.1:3102}"
 # Refuse to test whatever else already listens there (e.g. a `make run`).
-if curl -s -o /dev/null --max-time 2 "http://$ADDR/"; then
-  echo "something already answers on $ADDR; stop it or set TALENTS_ADDR" >&2
-  exit 1
-fi
+for a in "$ADDR" "$ADDR_A" "$ADDR_B"; do
+  if curl -s -o /dev/null --max-time 2 "http://$a/"; then
+    echo "something already answers on $a; stop it or set TALENTS_ADDR (TALENTS_ADDR_A, TALENTS_ADDR_B)" >&2
+    exit 1
+  fi
+done
 
 tmp=$(mktemp -d)
-server_pid=
+pids=()
+pg_db=
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  if [ -n "$pg_db" ]; then psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 mkdir -p "$tmp/outbox"
-export LEPTOS_OUTPUT_NAME=talents LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
-export LEPTOS_ENV=PROD LEPTOS_SITE_ADDR="$ADDR" TALENTS_ADDR="$ADDR"
-export DATABASE_URL="sqlite://$tmp/talents.db?mode=rwc"
+export LEPTOS_OUTPUT_NAME=talents LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
 export TALENTS_DEMO=1 TALENTS_OUTBOX_DIR="$tmp/outbox" TALENTS_FILES_DIR="$tmp/files"
 # The journeys sign the same demo accounts in many times; the per-address
 # limit on sign-in links is tested by the Rust tests.
 export TALENTS_LINKS_PER_ADDRESS=1000
-echo "==> starting target/release/talents on $ADDR (database and outbox in $tmp)"
-target/release/talents >"$tmp/server.log" 2>&1 &
-server_pid=$!
 
-# Wait up to 60 s for the server to answer (migrations and seeding run first).
-for _ in $(seq 120); do
-  curl -s -o /dev/null --max-time 2 "http://$ADDR/" && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "server exited early:" >&2; cat "$tmp/server.log" >&2; exit 1
+# start NAME ADDR DATABASE_URL: one instance of the release binary, ready
+# (migrated, seeded, database reachable) within 60 s.
+start() {
+  local name=$1 addr=$2 url=$3
+  echo "==> starting target/release/talents ($name) on $addr"
+  LEPTOS_SITE_ADDR="$addr" TALENTS_ADDR="$addr" DATABASE_URL="$url" \
+    target/release/talents >"$tmp/$name.log" 2>&1 &
+  local pid=$!
+  pids+=("$pid")
+  for _ in $(seq 120); do
+    curl -sf -o /dev/null --max-time 2 "http://$addr/readyz" && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "server $name exited early:" >&2; cat "$tmp/$name.log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  echo "server $name did not answer on $addr within 60 s:" >&2; tail -n 50 "$tmp/$name.log" >&2; exit 1
+}
+
+# play NAME BASE [SECOND_BASE] ARGS...: Playwright against running servers.
+play() {
+  local name=$1 base=$2 second=$3; shift 3
+  echo "==> playwright test ($name) $*"
+  local status=0
+  (cd end2end && BASE_URL="$base" SECOND_BASE_URL="$second" npx --no playwright test "$@") || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "==> end-to-end tests failed ($name); last server log lines:" >&2
+    for log in "$tmp"/*.log; do echo "--- $log" >&2; tail -n 30 "$log" >&2; done
   fi
-  sleep 0.5
-done
-if ! curl -s -o /dev/null --max-time 2 "http://$ADDR/"; then
-  echo "server did not answer on $ADDR within 60 s:" >&2; tail -n 50 "$tmp/server.log" >&2; exit 1
-fi
+  return "$status"
+}
 
-echo "==> playwright test"
+# 1. Every journey against one instance on SQLite (database and outbox in $tmp).
+start sqlite "$ADDR" "sqlite://$tmp/talents.db?mode=rwc"
 status=0
-(cd end2end && BASE_URL="http://$ADDR" npx --no playwright test "$@") || status=$?
-if [ "$status" -ne 0 ]; then
-  echo "==> end-to-end tests failed; last server log lines:" >&2
-  tail -n 50 "$tmp/server.log" >&2
+play "one instance, SQLite" "http://$ADDR" "" "$@" || status=$?
+
+# 2. Live co-editing with the two people on two instances over one
+#    PostgreSQL (a fresh database, dropped at the end), when one answers and
+#    the whole suite was asked for.
+if [ "$#" -eq 0 ] && [ "${SKIP_TWO_INSTANCES:-0}" != 1 ]; then
+  if pg_isready -q -d "$PG_ADMIN_URL" 2>/dev/null \
+    || psql "$PG_ADMIN_URL" -qAtc 'SELECT 1' >/dev/null 2>&1; then
+    pg_db="talents_e2e_$$"
+    psql "$PG_ADMIN_URL" -qc "CREATE DATABASE $pg_db" >/dev/null
+    pg_url="${PG_ADMIN_URL%/*}/$pg_db"
+    # One after the other: the first migrates and seeds, the second finds it done.
+    start pg-a "$ADDR_A" "$pg_url"
+    start pg-b "$ADDR_B" "$pg_url"
+    play "two instances, PostgreSQL" "http://$ADDR_A" "http://$ADDR_B" live.spec.ts || status=$?
+  else
+    echo "==> NOTE: PostgreSQL does not answer at $PG_ADMIN_URL: the two-instance journey is SKIPPED"
+  fi
 fi
 exit "$status"

@@ -27,9 +27,7 @@ impl AppState {
         let db = Db::connect(&config.database_url)
             .await
             .map_err(|e| format!("connexion à la base impossible : {e}"))?;
-        Migrator::up(db.write(), None)
-            .await
-            .map_err(|e| format!("échec des migrations : {e}"))?;
+        migrate(&db).await?;
         let mailer = Mailer::from_config(&config)?;
         let live = live::bus_for(db.write()).await?;
         if let Some(every) = config.mail_retry_every {
@@ -56,12 +54,11 @@ impl AppState {
                     tracing::warn!(error = %e, "readiness: database unreachable");
                     "base de données injoignable".to_string()
                 })?;
-            let pending = Migrator::get_pending_migrations_read_only(self.db.read())
-                .await
-                .map_err(|e| {
-                    tracing::warn!(error = %e, "readiness: migrations unreadable");
-                    "état des migrations illisible".to_string()
-                })?;
+            let applied = applied_migrations(self.db.read()).await;
+            let pending: Vec<String> = known_migrations()
+                .into_iter()
+                .filter(|m| !applied.contains(m))
+                .collect();
             if pending.is_empty() {
                 Ok(())
             } else {
@@ -82,4 +79,71 @@ impl AppState {
             AppError::Internal
         })
     }
+}
+
+/// The migrations this binary knows, oldest first.
+fn known_migrations() -> Vec<String> {
+    Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_string())
+        .collect()
+}
+
+/// The migrations the database has (none before the first one).
+async fn applied_migrations(db: &sea_orm::DatabaseConnection) -> Vec<String> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = "SELECT version FROM seaql_migrations";
+    match db
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+    {
+        Ok(rows) => rows
+            .iter()
+            .filter_map(|r| r.try_get::<String>("", "version").ok())
+            .collect(),
+        Err(_) => Vec::new(), // no table yet
+    }
+}
+
+/// Applies pending migrations. Several instances starting at once take
+/// turns (PostgreSQL advisory lock). An instance older than the schema (a
+/// rolling deploy: the new version migrated first; migrations only add)
+/// leaves it alone and keeps serving.
+async fn migrate(db: &Db) -> Result<(), String> {
+    let known = known_migrations();
+    let newer: Vec<String> = applied_migrations(db.write())
+        .await
+        .into_iter()
+        .filter(|m| !known.contains(m))
+        .collect();
+    if !newer.is_empty() {
+        tracing::warn!(
+            ?newer,
+            "the database schema is newer than this binary: not migrating"
+        );
+        return Ok(());
+    }
+    let fail = |e: sea_orm::DbErr| format!("échec des migrations : {e}");
+    let conn = db.write();
+    if conn.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return Migrator::up(conn, None).await.map_err(fail);
+    }
+    // A session lock, held by one connection set aside for it.
+    let sql_error = |e: sea_orm::sqlx::Error| fail(sea_orm::DbErr::Custom(e.to_string()));
+    let mut lock = conn
+        .get_postgres_connection_pool()
+        .acquire()
+        .await
+        .map_err(sql_error)?;
+    sea_orm::sqlx::query("SELECT pg_advisory_lock(hashtextextended('talents-migrations', 0))")
+        .execute(&mut *lock)
+        .await
+        .map_err(sql_error)?;
+    let result = Migrator::up(conn, None).await.map_err(fail);
+    let _ = sea_orm::sqlx::query(
+        "SELECT pg_advisory_unlock(hashtextextended('talents-migrations', 0))",
+    )
+    .execute(&mut *lock)
+    .await;
+    result
 }

@@ -35,3 +35,53 @@ async fn health_and_readiness() {
     // The process itself is still up.
     assert_eq!(get("/healthz").await, (200, "ok".to_string()));
 }
+
+/// A rolling deploy: the new version migrated the database first; an
+/// instance of the previous version (which does not know the newest
+/// migration) still starts and still reports ready.
+#[tokio::test]
+async fn an_older_instance_keeps_serving_a_newer_schema() {
+    let app = spawn().await;
+    app.state
+        .db
+        .write()
+        .execute_unprepared(
+            "INSERT INTO seaql_migrations (version, applied_at) \
+             VALUES ('m20991231_000099_from_the_next_release', 0)",
+        )
+        .await
+        .expect("a newer migration");
+    let (base, _older) = app.another_instance().await;
+    let res = client()
+        .get(format!("{base}/readyz"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status().as_u16(), 200);
+    let res = client()
+        .get(format!("{}/readyz", app.base))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status().as_u16(), 200);
+}
+
+/// Several instances starting at once on a new PostgreSQL database take
+/// turns to migrate it: all of them start.
+#[tokio::test]
+async fn instances_starting_together_migrate_once() {
+    let Some(admin) = crate::common::postgres_admin_url() else {
+        eprintln!("SQLite runs as one instance: run with TALENTS_TEST_POSTGRES");
+        return;
+    };
+    let db = crate::common::PgDatabase::create(&admin).await;
+    let outbox = tempfile::tempdir().expect("temp dir");
+    let starts = (0..4).map(|_| {
+        let config = app::backend::config::Config::for_tests(&db.url, outbox.path().to_path_buf());
+        tokio::spawn(app::backend::state::AppState::start(config))
+    });
+    for started in futures::future::join_all(starts).await {
+        let state = started.expect("task").expect("every instance starts");
+        assert_eq!(state.not_ready().await, None);
+    }
+}

@@ -168,7 +168,6 @@ impl Live {
     /// goes.
     #[cfg(feature = "hydrate")]
     pub fn connect(self, autosave: Autosave, version: RwSignal<i32>) {
-        self.client.set(new_client_id());
         let action = autosave.action;
         Effect::new(move |_| {
             if let Some(Ok(saved)) = action.value().get() {
@@ -176,7 +175,13 @@ impl Live {
             }
         });
         let stream: StoredValue<Option<Stream>, LocalStorage> = StoredValue::new_local(None);
-        open(self, autosave, version, stream);
+        // After hydration, so the form's hidden `client` field gets the id.
+        Effect::new(move |started: Option<()>| {
+            if started.is_none() {
+                self.client.set(new_client_id());
+                open(self, autosave, version, stream);
+            }
+        });
         let leave = move || send_leave(self.id, &self.client.get_untracked());
         let handle = window_event_listener(leptos::ev::pagehide, move |_| leave());
         on_cleanup(move || {
