@@ -182,9 +182,22 @@ impl Live {
                 open(self, autosave, version, stream);
             }
         });
+        // The browser knows it is offline before the stream notices: close
+        // it and say so; reopen it (and so resync) once back online.
+        let offline = window_event_listener(leptos::ev::offline, move |_| {
+            if let Some(Some(s)) = stream.try_update_value(Option::take) {
+                s.source.close();
+            }
+            self.connected.set(Some(false));
+        });
+        let online = window_event_listener(leptos::ev::online, move |_| {
+            open(self, autosave, version, stream);
+        });
         let leave = move || send_leave(self.id, &self.client.get_untracked());
         let handle = window_event_listener(leptos::ev::pagehide, move |_| leave());
         on_cleanup(move || {
+            offline.remove();
+            online.remove();
             handle.remove();
             if let Some(Some(s)) = stream.try_update_value(Option::take) {
                 s.source.close();
