@@ -14,8 +14,8 @@ use crate::rights::Operation;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
 };
 use std::collections::BTreeMap;
 
@@ -242,4 +242,73 @@ pub async fn open(
         file_name,
         public,
     })
+}
+
+/// What `talents import-files` did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct FilesImport {
+    /// Documents moved into the database.
+    pub moved: u64,
+    /// Missions whose file was not found (`(mission id, file name)`); their
+    /// reference is kept, so that a run with the right directory still
+    /// finds them.
+    pub missing: Vec<(i32, String)>,
+}
+
+/// Moves the documents of the former upload directory (`TALENTS_FILES_DIR`
+/// of the versions that stored files) into the database: each mission whose
+/// `details_pdf_file` still names a file there gets it as its document,
+/// with the same label and version (the document itself did not change).
+/// One transaction per mission; running it again moves only what is left.
+/// The files stay where they are.
+pub async fn import_files(
+    db: &sea_orm::DatabaseConnection,
+    dir: &std::path::Path,
+) -> Result<FilesImport, String> {
+    let db_err = |e: sea_orm::DbErr| format!("erreur de la base : {e}");
+    let legacy: Vec<(i32, String)> = mission::Entity::find()
+        .select_only()
+        .column(mission::Column::Id)
+        .column(mission::Column::DetailsPdfFile)
+        .filter(mission::Column::DetailsPdfFile.is_not_null())
+        .order_by_asc(mission::Column::Id)
+        .into_tuple::<(i32, Option<String>)>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .filter_map(|(id, name)| Some((id, name?)))
+        .collect();
+    let mut report = FilesImport::default();
+    for (id, name) in legacy {
+        // Those versions named files themselves: 32 hexadecimal characters
+        // and `.pdf`, nothing that could leave the directory.
+        let ours = name
+            .strip_suffix(".pdf")
+            .is_some_and(|s| s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()));
+        let bytes = match ours {
+            true => tokio::fs::read(dir.join(&name)).await.ok(),
+            false => None,
+        };
+        let Some(bytes) = bytes else {
+            report.missing.push((id, name));
+            continue;
+        };
+        let txn = db.begin().await.map_err(db_err)?;
+        // Unless the document changed meanwhile (a serving instance).
+        let claimed = mission::Entity::update_many()
+            .col_expr(mission::Column::DetailsPdfFile, Expr::value(None::<String>))
+            .filter(mission::Column::Id.eq(id))
+            .filter(mission::Column::DetailsPdfFile.eq(name.as_str()))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?
+            .rows_affected;
+        if claimed == 1 {
+            replace_row(&txn, id, Some(&bytes)).await.map_err(db_err)?;
+            txn.commit().await.map_err(db_err)?;
+            report.moved += 1;
+        }
+    }
+    Ok(report)
 }

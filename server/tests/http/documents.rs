@@ -402,3 +402,114 @@ async fn a_published_missions_document_is_public() {
     let rows = stored(&app, id).await;
     assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [attached]);
 }
+
+/// Documents of the versions that kept files in a directory move into the
+/// database with `talents import-files`, once, keeping label and version.
+#[tokio::test]
+async fn files_of_the_former_upload_directory_move_into_the_database() {
+    use app::backend::documents::import_files;
+    use sea_orm::sea_query::Expr;
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let with_file = new_draft(&app, &manager).await;
+    let file_gone = new_draft(&app, &manager).await;
+    let not_ours = new_draft(&app, &manager).await;
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("{:032x}.pdf", 0xabcdef_u128);
+    std::fs::write(dir.path().join(&name), PDF).unwrap();
+    std::fs::write(dir.path().join("secret.txt"), b"nope").unwrap();
+    let gone = format!("{:032x}.pdf", 42_u128);
+    for (id, file) in [
+        (with_file, name.as_str()),
+        (file_gone, gone.as_str()),
+        (not_ours, "../secret.txt"),
+    ] {
+        mission::Entity::update_many()
+            .col_expr(mission::Column::DetailsPdfFile, Expr::value(file))
+            .col_expr(
+                mission::Column::DetailsPdfLabel,
+                Expr::value("Détails de la mission (PDF, 1 ko)"),
+            )
+            .filter(mission::Column::Id.eq(id))
+            .exec(app.state.db.write())
+            .await
+            .unwrap();
+    }
+    let editor = |id: i32| {
+        let app = &app;
+        let manager = &manager;
+        async move {
+            app.json(manager, "mission_editor", &[("id", &id.to_string())])
+                .await
+                .1
+        }
+    };
+    let before = editor(with_file).await;
+    assert!(before["preview"]["details_pdf_url"].is_null(), "{before}");
+
+    let report = import_files(app.state.db.write(), dir.path())
+        .await
+        .unwrap();
+    assert_eq!(report.moved, 1);
+    assert_eq!(
+        report.missing,
+        [
+            (file_gone, gone.clone()),
+            (not_ours, "../secret.txt".into())
+        ]
+    );
+    let rows = stored(&app, with_file).await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].bytes, PDF);
+    let after = editor(with_file).await;
+    assert_eq!(after["version"], before["version"]);
+    assert_eq!(
+        after["preview"]["details_pdf_url"],
+        format!("/documents/missions/{with_file}").as_str()
+    );
+    assert_eq!(
+        after["preview"]["details_pdf_label"],
+        "Détails de la mission (PDF, 1 ko)"
+    );
+    let res = manager
+        .get(format!("{}/documents/missions/{with_file}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.bytes().await.unwrap().as_ref(), PDF);
+    let m = mission::Entity::find_by_id(with_file)
+        .one(app.state.db.write())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.details_pdf_file, None);
+    assert!(stored(&app, file_gone).await.is_empty());
+    assert!(stored(&app, not_ours).await.is_empty());
+
+    // Once: a second run moves nothing more.
+    let again = import_files(app.state.db.write(), dir.path())
+        .await
+        .unwrap();
+    assert_eq!(again.moved, 0);
+    assert_eq!(again.missing.len(), 2);
+    assert_eq!(all_stored(&app).await, 1);
+
+    // Attaching over a reference to a missing file replaces it.
+    let res = post(
+        &app,
+        &manager,
+        file_gone,
+        "n.pdf",
+        PDF.to_vec(),
+        "joindre",
+        true,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(stored(&app, file_gone).await.len(), 1);
+    let again = import_files(app.state.db.write(), dir.path())
+        .await
+        .unwrap();
+    assert_eq!(again.missing, [(not_ours, "../secret.txt".into())]);
+}

@@ -25,7 +25,8 @@ pub struct Model {
     pub places: i32,
     pub details_pdf_label: String,
     /// A file of the former upload directory (before documents moved into
-    /// the database); cleared by every change of the document.
+    /// the database), until `talents import-files` moves it into
+    /// `mission_documents`; cleared by every change of the document.
     pub details_pdf_file: Option<String>,
     /// The current details document (`mission_documents.id`), if any.
     pub details_document_id: Option<i32>,

@@ -2,7 +2,7 @@
 //! their own: `mission_documents` holds each attached PDF (at most one per
 //! mission), and `missions.details_document_id` points at the current one.
 //! `missions.details_pdf_file` stays (migrations only add): it names a file
-//! of the former upload directory.
+//! of the former upload directory until `talents import-files` moves it in.
 
 use super::m20261203_000001_initial::{fk, index};
 use sea_orm_migration::{prelude::*, schema::*};
