@@ -1,5 +1,5 @@
 //! `talents`: serve the web service (default), or `migrate`, `seed`,
-//! `export <file>`, `import <file>`.
+//! `export <file>`, `import <file>`, `import-files <directory>`.
 #![recursion_limit = "256"]
 
 use app::backend::config::Config;
@@ -8,8 +8,7 @@ use app::backend::state::AppState;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
-const USAGE: &str =
-    "Utilisation : talents [serve | migrate | seed | export <fichier> | import <fichier>]";
+const USAGE: &str = "Utilisation : talents [serve | migrate | seed | export <fichier> | import <fichier> | import-files <répertoire>]";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -75,6 +74,24 @@ async fn run(command: &str, file: Option<&str>) -> Result<(), String> {
                 app::backend::transfer::import(state.db.write(), std::io::BufReader::new(input))
                     .await?;
             println!("Importé depuis {path} : {}", summary(&counts));
+            Ok(())
+        }
+        "import-files" => {
+            let dir = file.ok_or_else(|| {
+                format!(
+                    "indiquez le répertoire des documents (l’ancien TALENTS_FILES_DIR). {USAGE}"
+                )
+            })?;
+            let dir = std::path::Path::new(dir);
+            if !dir.is_dir() {
+                return Err(format!("{} n’est pas un répertoire", dir.display()));
+            }
+            let state = AppState::start(config).await?;
+            let report = app::backend::documents::import_files(state.db.write(), dir).await?;
+            println!("Documents repris dans la base : {}", report.moved);
+            for (mission, name) in &report.missing {
+                println!("Introuvable pour la mission {mission} : {name}");
+            }
             Ok(())
         }
         "serve" => serve(config).await,

@@ -16,8 +16,6 @@ pub struct Config {
     pub smtp_url: Option<Secret>,
     pub mail_from: String,
     pub outbox_dir: PathBuf,
-    /// Uploaded documents (mission PDFs), outside the web root.
-    pub files_dir: PathBuf,
     /// How often queued e-mails that could not be delivered are tried again
     /// (a background task); `None` starts no task (tests call
     /// `mail::retry_due` themselves).
@@ -114,9 +112,6 @@ impl Config {
             outbox_dir: PathBuf::from(
                 env("TALENTS_OUTBOX_DIR").unwrap_or_else(|| "data/outbox".into()),
             ),
-            files_dir: PathBuf::from(
-                env("TALENTS_FILES_DIR").unwrap_or_else(|| "data/files".into()),
-            ),
             mail_retry_every: Some(Duration::from_secs(
                 number("TALENTS_MAIL_RETRY_SECONDS", 30)? as u64,
             )),
@@ -141,7 +136,6 @@ impl Config {
             allowed_domains: parse_domains(DEFAULT_DOMAINS).unwrap_or_default(),
             smtp_url: None,
             mail_from: "Talents numériques <ne-pas-repondre@talents.numerique.gouv.fr>".into(),
-            files_dir: outbox_dir.with_file_name("files"),
             outbox_dir,
             mail_retry_every: None,
             sign_in_link_minutes: 15,

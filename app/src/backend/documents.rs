@@ -1,9 +1,9 @@
 //! The optional details document of a mission: a PDF, recognised by its
-//! content (not its name), at most `document::MAX_BYTES`, stored under
-//! `TALENTS_FILES_DIR` (outside the web root) with a random name, and served
-//! as an attachment with a file name of our own.
+//! content (not its name), at most `document::MAX_BYTES`, stored in the
+//! database (`mission_documents`, one row per mission, so every instance
+//! serves it), and served as an attachment with a file name of our own.
 
-use super::entities::{mission, user};
+use super::entities::{mission, mission_document, user};
 use super::sheets::{self, authorize, status_of};
 use super::state::AppState;
 use crate::document::{check_pdf, label_for, DocumentProblem};
@@ -13,22 +13,56 @@ use crate::model::LiveEvent;
 use crate::rights::Operation;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
+};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// Where the public and the editor find a mission's document.
 pub fn url_of(m: &mission::Model) -> Option<String> {
-    m.details_pdf_file
-        .as_ref()
+    m.details_document_id
         .map(|_| format!("/documents/missions/{}", m.id))
 }
 
-/// Stored names are ours: 32 hexadecimal characters and `.pdf`.
-fn stored_path(state: &AppState, name: &str) -> Option<PathBuf> {
-    let stem = name.strip_suffix(".pdf")?;
-    (stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
-        .then(|| state.config.files_dir.join(name))
+/// Makes `bytes` (None: nothing) the only document of mission `id`, inside
+/// the caller's transaction, after the mission's row was updated (on
+/// PostgreSQL that update holds the row's lock, so changes of one mission's
+/// document take turns): the previous row is deleted, the new one inserted
+/// and referenced from the mission.
+async fn replace_row(
+    txn: &impl ConnectionTrait,
+    id: i32,
+    bytes: Option<&[u8]>,
+) -> Result<(), sea_orm::DbErr> {
+    mission_document::Entity::delete_many()
+        .filter(mission_document::Column::MissionId.eq(id))
+        .exec(txn)
+        .await?;
+    let Some(bytes) = bytes else {
+        return Ok(());
+    };
+    // `insert` without reading the row back: the bytes go one way only.
+    let row = mission_document::ActiveModel {
+        mission_id: Set(id),
+        bytes: Set(bytes.to_vec()),
+        size: Set(i32::try_from(bytes.len()).unwrap_or(i32::MAX)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let document = mission_document::Entity::insert(row)
+        .exec(txn)
+        .await?
+        .last_insert_id;
+    mission::Entity::update_many()
+        .col_expr(
+            mission::Column::DetailsDocumentId,
+            Expr::value(Some(document)),
+        )
+        .filter(mission::Column::Id.eq(id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// Checks that `me` may change the document of mission `id` (before its
@@ -48,17 +82,18 @@ fn stale() -> AppError {
 
 /// Sets the mission's document (None: removes it) and moves the version on
 /// (a moderator's review covers the document too), recorded as a revision
-/// and announced to the other open editors. Refused when someone else
-/// changed the document since `base` (edits of the other fields meanwhile
-/// do not matter). Returns the new version and the file it replaced.
+/// and announced to the other open editors, all in one transaction: the
+/// document's row exists exactly when the new version does. Refused when
+/// someone else changed the document since `base` (edits of the other
+/// fields meanwhile do not matter). Returns the new version.
 async fn store(
     state: &AppState,
     me: &user::Model,
     m: &mission::Model,
     base: Option<i32>,
-    file: Option<&str>,
+    bytes: Option<&[u8]>,
     label: &str,
-) -> Result<(i32, Option<String>), AppError> {
+) -> Result<i32, AppError> {
     let db = state.db.write();
     let mut m = m.clone();
     for _ in 0..20 {
@@ -70,10 +105,9 @@ async fn store(
         }
         let txn = db.begin().await?;
         let changed = mission::Entity::update_many()
-            .col_expr(
-                mission::Column::DetailsPdfFile,
-                Expr::value(file.map(str::to_string)),
-            )
+            .col_expr(mission::Column::DetailsDocumentId, Expr::value(None::<i32>))
+            // A file of the former upload directory is replaced too.
+            .col_expr(mission::Column::DetailsPdfFile, Expr::value(None::<String>))
             .col_expr(
                 mission::Column::DetailsPdfLabel,
                 Expr::value(label.to_string()),
@@ -86,6 +120,7 @@ async fn store(
             .await?
             .rows_affected;
         if changed == 1 {
+            replace_row(&txn, m.id, bytes).await?;
             let change = (m.details_pdf_label.clone(), label.to_string());
             let changes = BTreeMap::from([(FIELD.to_string(), change)]);
             sheets::record_revision(&txn, m.id, m.version + 1, me, &changes).await?;
@@ -100,7 +135,7 @@ async fn store(
                     fields: vec![FIELD.to_string()],
                 })
                 .await;
-            return Ok((m.version + 1, m.details_pdf_file));
+            return Ok(m.version + 1);
         }
         drop(txn);
         m = mission::Entity::find_by_id(m.id)
@@ -127,28 +162,9 @@ pub async fn attach(
     let db = state.db.write();
     let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
     check_pdf(bytes).map_err(DocumentProblem::error)?;
-    let dir = &state.config.files_dir;
-    tokio::fs::create_dir_all(dir).await.map_err(io_error)?;
-    let name = format!("{:032x}.pdf", rand::random::<u128>());
-    let path = dir.join(&name);
-    let partial = dir.join(format!("{name}.part"));
-    if let Err(e) = tokio::fs::write(&partial, bytes).await {
-        let _ = tokio::fs::remove_file(&partial).await;
-        return Err(io_error(e));
-    }
-    tokio::fs::rename(&partial, &path).await.map_err(io_error)?;
     let label = label_for(original_name, bytes.len());
-    match store(state, me, &m, base, Some(&name), &label).await {
-        Ok((version, replaced)) => {
-            remove_stored(state, replaced.as_deref()).await;
-            Ok((label, version))
-        }
-        Err(e) => {
-            // Not referenced: never leave it behind.
-            let _ = tokio::fs::remove_file(&path).await;
-            Err(e)
-        }
-    }
+    let version = store(state, me, &m, base, Some(bytes), &label).await?;
+    Ok((label, version))
 }
 
 /// Removes the document of a mission the caller may edit; the new version.
@@ -160,17 +176,7 @@ pub async fn detach(
 ) -> Result<i32, AppError> {
     let db = state.db.write();
     let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
-    let (version, replaced) = store(state, me, &m, base, None, "").await?;
-    remove_stored(state, replaced.as_deref()).await;
-    Ok(version)
-}
-
-async fn remove_stored(state: &AppState, name: Option<&str>) {
-    if let Some(path) = name.and_then(|n| stored_path(state, n)) {
-        if let Err(e) = tokio::fs::remove_file(&path).await {
-            tracing::warn!(error = %e, "could not remove a replaced document");
-        }
-    }
+    store(state, me, &m, base, None, "").await
 }
 
 /// A document to send: its bytes, the download name, and whether anyone may
@@ -208,15 +214,22 @@ pub async fn open(
             .await?
             .0
     };
-    let path = m
-        .details_pdf_file
-        .as_deref()
-        .and_then(|n| stored_path(state, n))
-        .ok_or_else(not_found)?;
-    let bytes = tokio::fs::read(&path).await.map_err(|e| {
-        tracing::error!(error = %e, mission = id, "a stored document is missing");
-        not_found()
-    })?;
+    if m.details_document_id.is_none() {
+        return Err(not_found());
+    }
+    // The mission's only row: if it was replaced since the mission was
+    // read, the new document.
+    let bytes: Vec<u8> = mission_document::Entity::find()
+        .filter(mission_document::Column::MissionId.eq(m.id))
+        .select_only()
+        .column(mission_document::Column::Bytes)
+        .into_tuple()
+        .one(db)
+        .await?
+        .ok_or_else(|| {
+            tracing::warn!(mission = id, "no document row (removed meanwhile?)");
+            not_found()
+        })?;
     let slug: String = crate::text::slugify(&m.title).chars().take(60).collect();
     let slug = slug.strip_prefix("mission-").unwrap_or(&slug).to_string();
     let file_name = if slug.is_empty() {
@@ -231,7 +244,71 @@ pub async fn open(
     })
 }
 
-fn io_error(e: std::io::Error) -> AppError {
-    tracing::error!(error = %e, "document storage failed");
-    AppError::Internal
+/// What `talents import-files` did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct FilesImport {
+    /// Documents moved into the database.
+    pub moved: u64,
+    /// Missions whose file was not found (`(mission id, file name)`); their
+    /// reference is kept, so that a run with the right directory still
+    /// finds them.
+    pub missing: Vec<(i32, String)>,
+}
+
+/// Moves the documents of the former upload directory (`TALENTS_FILES_DIR`
+/// of the versions that stored files) into the database: each mission whose
+/// `details_pdf_file` still names a file there gets it as its document,
+/// with the same label and version (the document itself did not change).
+/// One transaction per mission; running it again moves only what is left.
+/// The files stay where they are.
+pub async fn import_files(
+    db: &sea_orm::DatabaseConnection,
+    dir: &std::path::Path,
+) -> Result<FilesImport, String> {
+    let db_err = |e: sea_orm::DbErr| format!("erreur de la base : {e}");
+    let legacy: Vec<(i32, String)> = mission::Entity::find()
+        .select_only()
+        .column(mission::Column::Id)
+        .column(mission::Column::DetailsPdfFile)
+        .filter(mission::Column::DetailsPdfFile.is_not_null())
+        .order_by_asc(mission::Column::Id)
+        .into_tuple::<(i32, Option<String>)>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .filter_map(|(id, name)| Some((id, name?)))
+        .collect();
+    let mut report = FilesImport::default();
+    for (id, name) in legacy {
+        // Those versions named files themselves: 32 hexadecimal characters
+        // and `.pdf`, nothing that could leave the directory.
+        let ours = name
+            .strip_suffix(".pdf")
+            .is_some_and(|s| s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()));
+        let bytes = match ours {
+            true => tokio::fs::read(dir.join(&name)).await.ok(),
+            false => None,
+        };
+        let Some(bytes) = bytes else {
+            report.missing.push((id, name));
+            continue;
+        };
+        let txn = db.begin().await.map_err(db_err)?;
+        // Unless the document changed meanwhile (a serving instance).
+        let claimed = mission::Entity::update_many()
+            .col_expr(mission::Column::DetailsPdfFile, Expr::value(None::<String>))
+            .filter(mission::Column::Id.eq(id))
+            .filter(mission::Column::DetailsPdfFile.eq(name.as_str()))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?
+            .rows_affected;
+        if claimed == 1 {
+            replace_row(&txn, id, Some(&bytes)).await.map_err(db_err)?;
+            txn.commit().await.map_err(db_err)?;
+            report.moved += 1;
+        }
+    }
+    Ok(report)
 }

@@ -275,9 +275,9 @@ pub async fn sheet_of(
         location: m.location,
         mode: label(MODES, &m.mode).to_string(),
         places: m.places,
-        // A label without a file (older seed data) would promise a document
+        // A label without a document (older seed data) would promise one
         // nobody can open.
-        details_pdf_label: if m.details_pdf_file.is_some() {
+        details_pdf_label: if m.details_document_id.is_some() {
             m.details_pdf_label
         } else {
             String::new()

@@ -4,10 +4,12 @@
 //!
 //! The file is JSON lines: a header `{"format":"talents-export","version":1,
 //! "migrations":[…]}`, then one `{"table":…,"row":{…}}` per row, table by
-//! table in dependency order (a row only refers to rows before it). Rows are
-//! the entities' models as serde writes them (timestamps in RFC 3339 UTC),
-//! so they read back with their types on any backend. Derived columns the
-//! database computes itself (PostgreSQL's `search_vector`) are not written.
+//! table in dependency order (a row only refers to rows before it, but for
+//! `missions.details_document_id`, which has no foreign key). Rows are the
+//! entities' models as serde writes them (timestamps in RFC 3339 UTC,
+//! documents' bytes in base64), so they read back with their types on any
+//! backend. Derived columns the database computes itself (PostgreSQL's
+//! `search_vector`) are not written.
 //!
 //! Import goes into an empty database migrated by the same version of
 //! `talents` (same migrations), in one transaction; on PostgreSQL the id
@@ -34,6 +36,7 @@ pub const TABLES: &[(&str, bool)] = &[
     ("skill_families", true),
     ("skills", true),
     ("missions", true),
+    ("mission_documents", true),
     ("mission_skills", false),
     ("users", true),
     ("user_roles", true),
@@ -59,6 +62,7 @@ macro_rules! with_entity {
             "skill_families" => $f::<skill_family::Entity>($($arg),*).await,
             "skills" => $f::<skill::Entity>($($arg),*).await,
             "missions" => $f::<mission::Entity>($($arg),*).await,
+            "mission_documents" => $f::<mission_document::Entity>($($arg),*).await,
             "mission_skills" => $f::<mission_skill::Entity>($($arg),*).await,
             "users" => $f::<user::Entity>($($arg),*).await,
             "user_roles" => $f::<user_role::Entity>($($arg),*).await,
@@ -77,6 +81,15 @@ macro_rules! with_entity {
             other => Err(format!("table inconnue : {other}")),
         }
     };
+}
+
+/// Rows read or inserted at once: a document is up to 5 MB (about 7 MB of
+/// base64 in the file), every other row a few KB at most.
+fn batch_size(table: &str) -> usize {
+    match table {
+        "mission_documents" => 4,
+        _ => 200,
+    }
 }
 
 /// Rows per table.
@@ -162,7 +175,7 @@ where
     for key in E::PrimaryKey::iter() {
         query = query.order_by_asc(key.into_column());
     }
-    let mut pages = query.paginate(db, 500);
+    let mut pages = query.paginate(db, batch_size(&table) as u64);
     let mut n = 0;
     while let Some(rows) = pages.fetch_and_next().await.map_err(db_err)? {
         for row in rows {
@@ -276,7 +289,7 @@ pub async fn import(db: &DatabaseConnection, input: impl BufRead) -> Result<Coun
             return Err(format!("ligne {} : tables dans le désordre", number + 2));
         }
         position = at;
-        if table != batch_table || batch.len() >= 200 {
+        if table != batch_table || batch.len() >= batch_size(&batch_table) {
             if !batch.is_empty() {
                 let n = with_entity!(
                     batch_table.as_str(),

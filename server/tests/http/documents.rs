@@ -1,14 +1,48 @@
-//! The details document: PDF by content, 5 MB at most, stored outside the
-//! web root, served as an attachment with our own name, only to those who may
-//! see the mission.
+//! The details document: PDF by content, 5 MB at most, stored in the
+//! database (one row per mission, changed with the sheet's version), served
+//! as an attachment with our own name, only to those who may see the
+//! mission.
 
 use crate::common::{client, spawn, TestApp};
+use app::backend::entities::{mission, mission_document};
 use reqwest::multipart::{Form, Part};
 use reqwest::{header, Client};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 const MANAGER: &str = "responsable.demo@numerique.gouv.fr";
 const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+/// The stored documents of mission `id`, checked against the mission's
+/// reference: the mission points at its only row, or there is none.
+async fn stored(app: &TestApp, id: i32) -> Vec<mission_document::Model> {
+    let db = app.state.db.write();
+    let rows = mission_document::Entity::find()
+        .filter(mission_document::Column::MissionId.eq(id))
+        .all(db)
+        .await
+        .unwrap();
+    let m = mission::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(rows.len() <= 1, "{rows:?}");
+    assert_eq!(
+        m.details_document_id,
+        rows.first().map(|r| r.id),
+        "{rows:?}"
+    );
+    rows
+}
+
+/// Rows of `mission_documents`, all missions together.
+async fn all_stored(app: &TestApp) -> u64 {
+    mission_document::Entity::find()
+        .count(app.state.db.write())
+        .await
+        .unwrap()
+}
 
 async fn new_draft(app: &TestApp, c: &Client) -> i32 {
     let res = app.call(c, "create_mission", &[]).await;
@@ -123,18 +157,38 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
         page.contains("n’est pas un PDF valide"),
         "the message is shown next to the field"
     );
+    // A refused upload stores nothing.
+    assert!(stored(&app, id).await.is_empty());
+    assert_eq!(all_stored(&app).await, 0);
 
     // Up to 5 MB is fine.
     let mut exact = b"%PDF-1.7\n".to_vec();
     exact.resize(5 * 1024 * 1024 - 6, b' ');
     exact.extend_from_slice(b"%%EOF\n");
-    let res = post(&app, &manager, id, "juste.pdf", exact, "joindre", true).await;
+    let res = post(
+        &app,
+        &manager,
+        id,
+        "juste.pdf",
+        exact.clone(),
+        "joindre",
+        true,
+    )
+    .await;
     assert_eq!(res.status().as_u16(), 200);
-    // Over 5 MB: refused, whether the body stops midway or not.
+    let rows = stored(&app, id).await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].size, 5 * 1024 * 1024);
+    assert!(rows[0].bytes == exact, "the bytes are stored as sent");
+    let first = rows[0].id;
+    // Over 5 MB: refused, whether the body stops midway or not, and the
+    // document stays as it was.
     let mut big = PDF.to_vec();
     big.resize(5 * 1024 * 1024 + 1, b' ');
     post_too_large(&app, &manager, id, big).await;
     post_too_large(&app, &manager, id, vec![b'%'; 7 * 1024 * 1024]).await;
+    let rows = stored(&app, id).await;
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [first]);
 
     // An unknown intent is refused; a stale version too, and the version
     // moves on with the document (a moderator's review covers it).
@@ -159,6 +213,10 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 409);
+    // A stale upload leaves the stored document alone.
+    let rows = stored(&app, id).await;
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [first]);
+    assert_eq!(all_stored(&app).await, 1);
     let res = manager
         .post(&url_of_upload)
         .header(header::ACCEPT, "application/json")
@@ -169,8 +227,16 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
     assert_eq!(res.status().as_u16(), 200);
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["version"].as_i64(), Some(before + 1));
+    // Replaced: the previous row went with it.
+    let rows = stored(&app, id).await;
+    assert_eq!(rows.len(), 1);
+    assert_ne!(rows[0].id, first);
+    assert_eq!(rows[0].bytes, PDF);
+    assert_eq!(all_stored(&app).await, 1);
     let res = post(&app, &manager, id, "", Vec::new(), "retirer", true).await;
     assert_eq!(res.status().as_u16(), 200);
+    assert!(stored(&app, id).await.is_empty());
+    assert_eq!(all_stored(&app).await, 0);
 
     // Nobody else may attach anything.
     let other = app.signed_in("responsable.demo@education.gouv.fr").await;
@@ -178,6 +244,7 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
     assert_eq!(res.status().as_u16(), 403);
     let res = post(&app, &client(), id, "x.pdf", PDF.to_vec(), "joindre", true).await;
     assert_eq!(res.status().as_u16(), 401);
+    assert_eq!(all_stored(&app).await, 0);
 
     // A real PDF with a hostile name.
     let res = post(
@@ -200,19 +267,14 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
     );
     assert!(!body["label"].as_str().unwrap().contains('/'));
 
-    // Stored under the files directory with a random name, not in the site.
-    let files_dir = app.outbox.with_file_name("files");
-    let stored: Vec<_> = std::fs::read_dir(&files_dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .collect();
-    assert_eq!(stored.len(), 1);
-    let stored_name = stored[0].file_name().to_string_lossy().into_owned();
-    assert!(
-        stored_name.len() == 36 && stored_name.ends_with(".pdf"),
-        "{stored_name}"
-    );
-    assert_eq!(std::fs::read(stored[0].path()).unwrap(), PDF);
+    // Stored in the database, one row for the mission, never under the
+    // uploader's name.
+    let rows = stored(&app, id).await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].bytes, PDF);
+    assert_eq!(rows[0].size as usize, PDF.len());
+    let stored_id = rows[0].id;
+    assert_eq!(all_stored(&app).await, 1);
 
     // Served to the owner as an attachment with our own ASCII name.
     let res = manager
@@ -269,12 +331,10 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
     assert_eq!(e["preview"]["details_pdf_url"], url.as_str());
     let res = post(&app, &manager, id, "v2.pdf", PDF.to_vec(), "joindre", true).await;
     assert_eq!(res.status().as_u16(), 200);
-    let stored: Vec<_> = std::fs::read_dir(&files_dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .collect();
-    assert_eq!(stored.len(), 1);
-    assert_ne!(stored[0].file_name().to_string_lossy(), stored_name);
+    let rows = stored(&app, id).await;
+    assert_eq!(rows.len(), 1);
+    assert_ne!(rows[0].id, stored_id);
+    assert_eq!(all_stored(&app).await, 1);
 
     // Removing it, without JavaScript.
     let res = post(&app, &manager, id, "", Vec::new(), "retirer", false).await;
@@ -283,7 +343,8 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
         .to_str()
         .unwrap()
         .contains("document=retire"));
-    assert_eq!(std::fs::read_dir(&files_dir).unwrap().count(), 0);
+    assert!(stored(&app, id).await.is_empty());
+    assert_eq!(all_stored(&app).await, 0);
     let res = manager
         .get(format!("{}{url}", app.base))
         .send()
@@ -294,8 +355,7 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
 
 #[tokio::test]
 async fn a_published_missions_document_is_public() {
-    use app::backend::entities::mission;
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let app = spawn().await;
     let manager = app.signed_in(MANAGER).await;
     let id = new_draft(&app, &manager).await;
@@ -310,6 +370,7 @@ async fn a_published_missions_document_is_public() {
     )
     .await;
     assert_eq!(res.status().as_u16(), 200);
+    let attached = stored(&app, id).await[0].id;
     // Published (as moderation would), it is for everyone.
     let row = mission::Entity::find_by_id(id)
         .one(app.state.db.write())
@@ -338,4 +399,117 @@ async fn a_published_missions_document_is_public() {
     )
     .await;
     assert_eq!(res.status().as_u16(), 409);
+    let rows = stored(&app, id).await;
+    assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [attached]);
+}
+
+/// Documents of the versions that kept files in a directory move into the
+/// database with `talents import-files`, once, keeping label and version.
+#[tokio::test]
+async fn files_of_the_former_upload_directory_move_into_the_database() {
+    use app::backend::documents::import_files;
+    use sea_orm::sea_query::Expr;
+    let app = spawn().await;
+    let manager = app.signed_in(MANAGER).await;
+    let with_file = new_draft(&app, &manager).await;
+    let file_gone = new_draft(&app, &manager).await;
+    let not_ours = new_draft(&app, &manager).await;
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("{:032x}.pdf", 0xabcdef_u128);
+    std::fs::write(dir.path().join(&name), PDF).unwrap();
+    std::fs::write(dir.path().join("secret.txt"), b"nope").unwrap();
+    let gone = format!("{:032x}.pdf", 42_u128);
+    for (id, file) in [
+        (with_file, name.as_str()),
+        (file_gone, gone.as_str()),
+        (not_ours, "../secret.txt"),
+    ] {
+        mission::Entity::update_many()
+            .col_expr(mission::Column::DetailsPdfFile, Expr::value(file))
+            .col_expr(
+                mission::Column::DetailsPdfLabel,
+                Expr::value("Détails de la mission (PDF, 1 ko)"),
+            )
+            .filter(mission::Column::Id.eq(id))
+            .exec(app.state.db.write())
+            .await
+            .unwrap();
+    }
+    let editor = |id: i32| {
+        let app = &app;
+        let manager = &manager;
+        async move {
+            app.json(manager, "mission_editor", &[("id", &id.to_string())])
+                .await
+                .1
+        }
+    };
+    let before = editor(with_file).await;
+    assert!(before["preview"]["details_pdf_url"].is_null(), "{before}");
+
+    let report = import_files(app.state.db.write(), dir.path())
+        .await
+        .unwrap();
+    assert_eq!(report.moved, 1);
+    assert_eq!(
+        report.missing,
+        [
+            (file_gone, gone.clone()),
+            (not_ours, "../secret.txt".into())
+        ]
+    );
+    let rows = stored(&app, with_file).await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].bytes, PDF);
+    let after = editor(with_file).await;
+    assert_eq!(after["version"], before["version"]);
+    assert_eq!(
+        after["preview"]["details_pdf_url"],
+        format!("/documents/missions/{with_file}").as_str()
+    );
+    assert_eq!(
+        after["preview"]["details_pdf_label"],
+        "Détails de la mission (PDF, 1 ko)"
+    );
+    let res = manager
+        .get(format!("{}/documents/missions/{with_file}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.bytes().await.unwrap().as_ref(), PDF);
+    let m = mission::Entity::find_by_id(with_file)
+        .one(app.state.db.write())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.details_pdf_file, None);
+    assert!(stored(&app, file_gone).await.is_empty());
+    assert!(stored(&app, not_ours).await.is_empty());
+
+    // Once: a second run moves nothing more.
+    let again = import_files(app.state.db.write(), dir.path())
+        .await
+        .unwrap();
+    assert_eq!(again.moved, 0);
+    assert_eq!(again.missing.len(), 2);
+    assert_eq!(all_stored(&app).await, 1);
+
+    // Attaching over a reference to a missing file replaces it.
+    let res = post(
+        &app,
+        &manager,
+        file_gone,
+        "n.pdf",
+        PDF.to_vec(),
+        "joindre",
+        true,
+    )
+    .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(stored(&app, file_gone).await.len(), 1);
+    let again = import_files(app.state.db.write(), dir.path())
+        .await
+        .unwrap();
+    assert_eq!(again.missing, [(not_ours, "../secret.txt".into())]);
 }

@@ -4,15 +4,52 @@
 
 use crate::common::{postgres_admin_url, spawn, spawn_sqlite, sqlite_url, PgDatabase, TestApp};
 use app::backend::config::Config;
-use app::backend::entities::{application, mission, session, user};
+use app::backend::entities::{application, mission, mission_document, session, user};
 use app::backend::state::AppState;
 use app::backend::transfer::{export, import, row_counts};
 use app::model::MissionFilters;
 use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
 
+/// A PDF whose bytes cover every value (base64 in the export).
+fn document() -> Vec<u8> {
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    for _ in 0..40 {
+        pdf.extend(0..=255u8);
+    }
+    pdf.extend_from_slice(b"\n%%EOF\n");
+    pdf
+}
+
 /// Some activity beyond the seed: sessions, sign-in tokens, e-mails, an
-/// application with its timeline.
+/// application with its timeline, a draft with its details document.
 async fn with_activity(app: &TestApp) {
+    let manager = app.signed_in("responsable.demo@numerique.gouv.fr").await;
+    let (status, body) = app.json(&manager, "create_mission", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    let draft = mission::Entity::find()
+        .order_by_desc(mission::Column::Id)
+        .one(app.state.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("intent", "joindre")
+        .part(
+            "document",
+            reqwest::multipart::Part::bytes(document()).file_name("fiche.pdf"),
+        );
+    let res = manager
+        .post(format!(
+            "{}/espace-administration/missions/{}/document",
+            app.base, draft.id
+        ))
+        .header(reqwest::header::ACCEPT, "application/json")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+
     let agent = app.signed_in("agent.demo@numerique.gouv.fr").await;
     let (_, page) = app.json(&agent, "list_missions", &[]).await;
     let slug = page["missions"][0]["slug"].as_str().unwrap().to_string();
@@ -64,6 +101,7 @@ async fn import_and_compare(
         "{expected:?}"
     );
     assert!(expected["sessions"] >= 1 && expected["outgoing_emails"] >= 1);
+    assert_eq!(expected["mission_documents"], 1, "{expected:?}");
 
     // Rows come back with their values and types (timestamps to the
     // microsecond, PostgreSQL's precision; booleans; dates; NULLs).
@@ -142,6 +180,31 @@ async fn import_and_compare(
         tokens(source.state.db.read()).await,
         tokens(target.db.read()).await
     );
+
+    // Documents come back byte for byte, still referenced by their mission.
+    let documents = |db| async move {
+        mission_document::Entity::find()
+            .all(db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|d| {
+                (
+                    d.id,
+                    d.mission_id,
+                    d.bytes,
+                    d.size,
+                    d.created_at.timestamp_micros(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let stored = documents(target.db.read()).await;
+    assert_eq!(documents(source.state.db.read()).await, stored);
+    assert_eq!(stored[0].2, document());
+    assert!(after
+        .iter()
+        .any(|m| m.id == stored[0].1 && m.details_document_id == Some(stored[0].0)));
 
     // Search works on the imported data (PostgreSQL recomputes its tsvector).
     let page = app::backend::missions::list(

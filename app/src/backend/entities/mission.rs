@@ -24,8 +24,12 @@ pub struct Model {
     pub mode: String,
     pub places: i32,
     pub details_pdf_label: String,
-    /// Stored file name of the details PDF (under the upload directory).
+    /// A file of the former upload directory (before documents moved into
+    /// the database), until `talents import-files` moves it into
+    /// `mission_documents`; cleared by every change of the document.
     pub details_pdf_file: Option<String>,
+    /// The current details document (`mission_documents.id`), if any.
+    pub details_document_id: Option<i32>,
     pub status: String,
     /// Bumped on every change of the sheet (optimistic concurrency).
     pub version: i32,

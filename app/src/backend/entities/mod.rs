@@ -6,6 +6,7 @@ pub mod application;
 pub mod application_event;
 pub mod live_presence;
 pub mod mission;
+pub mod mission_document;
 pub mod mission_event;
 pub mod mission_owner;
 pub mod mission_revision;

@@ -7,6 +7,7 @@ mod m20261203_000002_administrations;
 mod m20261204_000003_mail_queue;
 mod m20261204_000004_live;
 mod m20261205_000005_search;
+mod m20261205_000006_document_bytes;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000003_mail_queue::Migration),
             Box::new(m20261204_000004_live::Migration),
             Box::new(m20261205_000005_search::Migration),
+            Box::new(m20261205_000006_document_bytes::Migration),
         ]
     }
 }
