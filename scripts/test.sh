@@ -60,7 +60,7 @@ trap 'exit 130' INT TERM
 
 mkdir -p "$tmp/outbox"
 export LEPTOS_OUTPUT_NAME=talents LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_ENV=PROD
-export TALENTS_DEMO=1 TALENTS_OUTBOX_DIR="$tmp/outbox" TALENTS_FILES_DIR="$tmp/files"
+export TALENTS_DEMO=1 TALENTS_OUTBOX_DIR="$tmp/outbox"
 # The journeys sign the same demo accounts in many times; the per-address
 # limit on sign-in links is tested by the Rust tests.
 export TALENTS_LINKS_PER_ADDRESS=1000
