@@ -48,7 +48,7 @@ pub async fn events(
             .await?
             .ok_or(AppError::Unauthenticated)?;
         let client = live::client_id(&params.client).ok_or(AppError::BadRequest)?;
-        authorize(state.db.write(), &me, id, Operation::EditSheet).await?;
+        authorize(state.db.read(), &me, id, Operation::EditSheet).await?;
         // Subscribed before joining: nothing said after this point is missed.
         let rx = state.live.subscribe();
         live::join(state.db.write(), id, &client, &me).await?;
@@ -104,7 +104,7 @@ async fn relay(
             _ = tx.closed() => break,
             _ = beat.tick() => {
                 // Still allowed (a removed co-owner stops hearing), still here.
-                if authorize(state.db.write(), &me, id, Operation::EditSheet).await.is_err() {
+                if authorize(state.db.read(), &me, id, Operation::EditSheet).await.is_err() {
                     break;
                 }
                 let _ = live::join(state.db.write(), id, &client, &me).await;

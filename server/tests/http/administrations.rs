@@ -1,7 +1,7 @@
 //! The administrations' side over HTTP: drafts, versioned saves, submission,
 //! moderation, and every function refused to whoever may not call it.
 
-use crate::common::{client, spawn, TestApp};
+use crate::common::{client, new_draft, spawn, TestApp};
 use reqwest::Client;
 use serde_json::Value;
 
@@ -9,21 +9,6 @@ const MANAGER: &str = "responsable.demo@numerique.gouv.fr";
 const OTHER_MANAGER: &str = "responsable.demo@education.gouv.fr";
 const MODERATOR: &str = "moderation.demo@numerique.gouv.fr";
 const AGENT: &str = "agent.demo@numerique.gouv.fr";
-
-async fn new_draft(app: &TestApp, c: &Client) -> i32 {
-    let res = app.call(c, "create_mission", &[]).await;
-    assert_eq!(res.status().as_u16(), 200);
-    let (status, space) = app.json(c, "admin_space", &[]).await;
-    assert_eq!(status, 200, "{space}");
-    space["missions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["status"] == "brouillon")
-        .map(|m| m["id"].as_i64().unwrap() as i32)
-        .max()
-        .expect("a draft")
-}
 
 fn complete_sheet<'a>(id: &'a str, version: &'a str, intent: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![

@@ -3,7 +3,7 @@
 //! as an attachment with our own name, only to those who may see the
 //! mission.
 
-use crate::common::{client, spawn, TestApp};
+use crate::common::{client, new_draft, spawn, TestApp};
 use app::backend::entities::{mission, mission_document};
 use reqwest::multipart::{Form, Part};
 use reqwest::{header, Client};
@@ -42,20 +42,6 @@ async fn all_stored(app: &TestApp) -> u64 {
         .count(app.state.db.write())
         .await
         .unwrap()
-}
-
-async fn new_draft(app: &TestApp, c: &Client) -> i32 {
-    let res = app.call(c, "create_mission", &[]).await;
-    assert_eq!(res.status().as_u16(), 200);
-    let (_, space) = app.json(c, "admin_space", &[]).await;
-    space["missions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["status"] == "brouillon")
-        .map(|m| m["id"].as_i64().unwrap() as i32)
-        .max()
-        .expect("a draft")
 }
 
 async fn post(

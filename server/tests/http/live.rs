@@ -2,7 +2,7 @@
 //! (never a silent overwrite), every acknowledged save in the history, and
 //! the Server-Sent Events channel (presence, fields, saves), for editors only.
 
-use crate::common::{client, spawn, TestApp};
+use crate::common::{client, new_draft, spawn, TestApp};
 use reqwest::{header, Client, Response};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::Value;
@@ -19,17 +19,7 @@ const AGENT: &str = "agent.demo@numerique.gouv.fr";
 /// manager, colleague).
 async fn shared_draft(app: &TestApp) -> (i32, i64, Client, Client) {
     let manager = app.signed_in(MANAGER).await;
-    let res = app.call(&manager, "create_mission", &[]).await;
-    assert_eq!(res.status().as_u16(), 200);
-    let (_, space) = app.json(&manager, "admin_space", &[]).await;
-    let id = space["missions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["status"] == "brouillon")
-        .map(|m| m["id"].as_i64().unwrap() as i32)
-        .max()
-        .unwrap();
+    let id = new_draft(app, &manager).await;
     let ids = id.to_string();
     let (status, body) = app
         .json(

@@ -491,11 +491,11 @@ pub fn ConflictPanel(live: Live, autosave: Autosave) -> impl IntoView {
         autosave.schedule();
     };
     view! {
-        <div role="alert">
+        <div class="tn-conflicts">
             {move || live.conflicts.get().into_iter().map(|c| {
                 let (keep, take) = (c.field.clone(), c.field.clone());
                 view! {
-                    <div class="fr-alert fr-alert--warning fr-mb-3w tn-conflict">
+                    <div class="fr-alert fr-alert--warning fr-mb-3w tn-conflict" role="alert">
                         <h2 class="fr-alert__title fr-h6">"« " {c.label.clone()} " » : " {c.by.clone()} " a enregistré une autre version"</h2>
                         <p>"Sa version, enregistrée : " <q class="tn-pre-line">{c.theirs_readable.clone()}</q></p>
                         <p>"Votre version, dans le formulaire : " <q class="tn-pre-line">{c.mine_readable.clone()}</q></p>

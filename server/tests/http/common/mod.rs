@@ -176,6 +176,22 @@ fn serve(state: AppState, dir: &std::path::Path) -> String {
     format!("http://{addr}")
 }
 
+/// A new draft made by `c` (a manager): its id.
+pub async fn new_draft(app: &TestApp, c: &Client) -> i32 {
+    let res = app.call(c, "create_mission", &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (status, space) = app.json(c, "admin_space", &[]).await;
+    assert_eq!(status, 200, "{space}");
+    space["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["status"] == "brouillon")
+        .map(|m| m["id"].as_i64().unwrap() as i32)
+        .max()
+        .expect("a draft")
+}
+
 /// A browser-like client with its own cookie jar, not following redirects.
 pub fn client() -> Client {
     Client::builder()
