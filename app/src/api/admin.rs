@@ -313,7 +313,9 @@ pub async fn live_presence(
     let db = state.db.write();
     authorize(db, &me, id, Operation::EditSheet).await?;
     if left == "1" {
-        live::leave(db, id, &client, me.id).await?;
+        if !live::leave(db, id, &client, me.id).await? {
+            return Ok(()); // not connected: nobody to tell
+        }
     } else if !live::focus(db, id, &client, &me, &field).await? {
         return Ok(()); // not connected: nobody to tell
     }

@@ -96,8 +96,24 @@ async fn store(
 ) -> Result<i32, AppError> {
     let db = state.db.write();
     let mut m = m.clone();
+    // The form always sends the version it shows.
+    let base = base.filter(|b| *b >= 1).ok_or(AppError::BadRequest)?;
+    if base > m.version {
+        return Err(AppError::Conflict(sheets::UNKNOWN_VERSION.into()));
+    }
+    // Only while the sheet is editable: never into a published sheet.
+    let editable: Vec<&str> = MissionStatus::ALL
+        .iter()
+        .filter(|s| s.editable())
+        .map(|s| s.code())
+        .collect();
     for _ in 0..20 {
-        if let Some(base) = base.filter(|b| *b < m.version) {
+        if !status_of(&m).editable() {
+            return Err(AppError::Conflict(
+                "La fiche ne se modifie plus dans ce statut : rechargez la page.".into(),
+            ));
+        }
+        if base < m.version {
             let since = sheets::revisions_since(db, m.id, base).await?;
             if since.iter().any(|r| r.changes.contains_key(FIELD)) {
                 return Err(stale());
@@ -116,6 +132,7 @@ async fn store(
             .col_expr(mission::Column::UpdatedAt, Expr::value(Utc::now()))
             .filter(mission::Column::Id.eq(m.id))
             .filter(mission::Column::Version.eq(m.version))
+            .filter(mission::Column::Status.is_in(editable.clone()))
             .exec(&txn)
             .await?
             .rows_affected;

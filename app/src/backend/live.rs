@@ -32,8 +32,10 @@ const BACKLOG: usize = 1024;
 pub const HEARTBEAT_SECS: u64 = 15;
 /// …and counts as gone after this long without news.
 pub const PRESENCE_TTL_SECS: i64 = 45;
-/// At most this many people are listed on one sheet.
-const MAX_PRESENT: u64 = 20;
+/// At most this many people are listed on one sheet…
+const MAX_PRESENT: usize = 20;
+/// …read from at most this many open tabs.
+const MAX_ROWS: u64 = 200;
 
 #[async_trait]
 pub trait LiveBus: Send + Sync {
@@ -174,18 +176,18 @@ pub async fn bus_for(db: &DatabaseConnection) -> Result<Arc<dyn LiveBus>, String
     })
 }
 
-/// An editor's id as the browser chose it: 8 to 64 letters, digits, `-`, `_`.
+/// An editor's id as the browser chose it: 8 to 40 letters, digits, `-`, `_`.
 pub fn client_id(raw: &str) -> Option<String> {
-    let ok = (8..=64).contains(&raw.len())
+    let ok = (8..=40).contains(&raw.len())
         && raw
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     ok.then(|| raw.to_string())
 }
 
-/// The stored key of one user's tab: ids chosen by one user never touch
-/// another user's presence.
-fn key(user_id: i32, client: &str) -> String {
+/// The key of one user's tab, as stored and as events name it: ids chosen
+/// by one user never touch another user's presence or pass for their tab.
+pub fn key(user_id: i32, client: &str) -> String {
     format!("{user_id}-{client}")
 }
 
@@ -250,42 +252,46 @@ pub async fn focus(
     Ok(updated.rows_affected > 0)
 }
 
-/// The tab closed its editor.
+/// The tab closed its editor; false if it was not connected.
 pub async fn leave(
     db: &DatabaseConnection,
     mission_id: i32,
     client: &str,
     user_id: i32,
-) -> Result<(), AppError> {
-    live_presence::Entity::delete_many()
+) -> Result<bool, AppError> {
+    Ok(live_presence::Entity::delete_many()
         .filter(live_presence::Column::MissionId.eq(mission_id))
         .filter(live_presence::Column::ClientId.eq(key(user_id, client)))
         .exec(db)
-        .await?;
-    Ok(())
+        .await?
+        .rows_affected
+        > 0)
 }
 
-/// Who has the sheet open now, first come first.
+/// Who has the sheet open now: each person once (their latest tab), by
+/// name. `client` is the tab's key, as `saved` events name it.
 pub async fn present(db: &DatabaseConnection, mission_id: i32) -> Result<Vec<Present>, AppError> {
     let since = Utc::now() - Duration::seconds(PRESENCE_TTL_SECS);
-    Ok(live_presence::Entity::find()
+    let rows = live_presence::Entity::find()
         .filter(live_presence::Column::MissionId.eq(mission_id))
         .filter(live_presence::Column::SeenAt.gt(since))
-        .order_by_asc(live_presence::Column::ClientId)
-        .limit(MAX_PRESENT)
+        .order_by_desc(live_presence::Column::SeenAt)
+        .limit(MAX_ROWS)
         .all(db)
-        .await?
+        .await?;
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<Present> = rows
         .into_iter()
+        .filter(|p| seen.insert(p.user_id))
+        .take(MAX_PRESENT)
         .map(|p| Present {
-            client: p
-                .client_id
-                .split_once('-')
-                .map(|(_, c)| c.to_string())
-                .unwrap_or_default(),
+            client: p.client_id,
             name: p.name,
             field: p.field,
         })
-        .collect())
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
 }
 
 /// Forgets the tabs that stopped reporting (a crashed instance leaves its
@@ -307,7 +313,8 @@ mod tests {
     fn client_ids_are_short_and_plain() {
         assert!(client_id("abcdEFGH-1234_x").is_some());
         assert!(client_id("short").is_none());
-        assert!(client_id(&"a".repeat(65)).is_none());
+        assert!(client_id(&"a".repeat(40)).is_some());
+        assert!(client_id(&"a".repeat(41)).is_none());
         assert!(client_id("abcdefgh<script>").is_none());
         assert!(client_id("abcdefgh ijkl").is_none());
     }

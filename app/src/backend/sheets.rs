@@ -24,7 +24,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub const MANAGER: &str = "responsable";
 pub const MODERATOR: &str = "moderateur";
@@ -580,6 +580,10 @@ pub struct Merge {
     pub conflicts: Vec<(String, String)>,
 }
 
+/// A save or upload based on a version the sheet never had.
+pub const UNKNOWN_VERSION: &str =
+    "Cette version de la fiche est inconnue : rechargez la page pour repartir de la dernière.";
+
 /// Three-way merge of a save: `stored` is the sheet now, `mine` what the
 /// editor sends, `since` the saves after the version `mine` was based on,
 /// oldest first. A field counts as changed by this editor when it differs
@@ -598,6 +602,28 @@ pub fn merge(stored: &SheetForm, mine: &SheetForm, since: &[Revision]) -> Merge 
         let first = touched.next();
         let at_base = first.map_or(&now, |r| &r.changes[*field].0);
         if typed == *at_base || typed == now {
+            continue;
+        }
+        if *field == "skills" {
+            // A set: my additions and removals apply to what is stored now,
+            // so two people ticking different boxes both keep theirs.
+            let set = |v: &str| -> BTreeSet<String> {
+                v.split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
+            let (base, mine_set) = (set(at_base), set(&typed));
+            let mut result = set(&now);
+            result.extend(mine_set.difference(&base).cloned());
+            for removed in base.difference(&mine_set) {
+                result.remove(removed);
+            }
+            let merged = result.into_iter().collect::<Vec<_>>().join(",");
+            if merged != now {
+                out.merged.set(field, merged.clone());
+                out.changes.insert(field.to_string(), (now, merged));
+            }
             continue;
         }
         if let Some(last) = touched.next_back().or(first) {
@@ -727,9 +753,12 @@ pub async fn save(
     client: &str,
 ) -> Result<Saved, AppError> {
     let db = state.db.write();
-    let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
+    let (m, caller) = authorize(db, me, id, Operation::EditSheet).await?;
     if submit {
         authorize(db, me, id, Operation::Submit).await?;
+    }
+    if base_version < 1 {
+        return Err(AppError::BadRequest);
     }
     let skills = known_skills(db).await?;
     let strictness = if submit {
@@ -748,8 +777,14 @@ pub async fn save(
         .one(&txn)
         .await?
         .ok_or_else(not_found)?;
+    // Checked again under the lock: a sheet published (or closed) meanwhile
+    // takes no more edits, so what the moderator reviewed is what is public.
+    check(Operation::EditSheet, caller, Some(status_of(&m))).map_err(denied)?;
+    if base_version > m.version {
+        return Err(AppError::Conflict(UNKNOWN_VERSION.into()));
+    }
     let stored = form_of(&txn, &m).await?;
-    let since = revisions_since(&txn, id, std::cmp::min(base_version, m.version)).await?;
+    let since = revisions_since(&txn, id, base_version).await?;
     let mut merge = merge(&stored, form, &since);
     if !merge.changes.is_empty() || submit {
         let input = sheet(&merge.merged, strictness, today(), |s| {
@@ -804,7 +839,11 @@ pub async fn save(
             .publish(LiveEvent::Saved {
                 mission: id,
                 version: m.version + 1,
-                client: client.to_string(),
+                client: if client.is_empty() {
+                    String::new()
+                } else {
+                    super::live::key(me.id, client)
+                },
                 by: display_name(me),
                 fields: merge.changes.keys().cloned().collect(),
             })
@@ -927,15 +966,21 @@ pub async fn transition(
         .col_expr(mission::Column::UpdatedAt, Expr::value(now))
         .filter(mission::Column::Id.eq(m.id))
         .filter(mission::Column::Status.eq(from.code()));
+    if action == MissionAction::Publish {
+        // Exactly the version the moderator reviewed, or nothing.
+        update = update.filter(mission::Column::Version.eq(m.version));
+    }
     if let Some(slug) = slug {
         update = update
             .col_expr(mission::Column::PublishedAt, Expr::value(now))
             .col_expr(mission::Column::Slug, Expr::value(slug));
     }
     if update.exec(&txn).await?.rows_affected == 0 {
-        return Err(AppError::Conflict(
-            "Le statut de cette mission vient de changer : rechargez la page.".into(),
-        ));
+        return Err(AppError::Conflict(if action == MissionAction::Publish {
+            "La fiche a été modifiée pendant votre examen : rechargez la page pour examiner sa dernière version.".into()
+        } else {
+            "Le statut de cette mission vient de changer : rechargez la page.".into()
+        }));
     }
     record(
         &txn,
@@ -1201,6 +1246,21 @@ mod merge_tests {
         assert!(m.changes.is_empty());
         // The latest author is named.
         assert_eq!(m.conflicts, vec![("title".to_string(), "Léo".to_string())]);
+    }
+
+    #[test]
+    fn skills_merge_as_a_set() {
+        let with = |slugs: &str| {
+            let mut f = form("A", "Paris");
+            f.set("skills", slugs.to_string());
+            f
+        };
+        // Base {data}; Marie added ux; I add secu and remove data.
+        let stored = with("data,ux");
+        let since = [revision(3, "Marie", "skills", "data", "data,ux")];
+        let m = merge(&stored, &with("secu"), &since);
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.merged.get("skills"), "secu,ux");
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Tells open editors (of every instance) what changed.
     pub live: Arc<dyn LiveBus>,
+    /// Live streams open on this instance, per user.
+    pub live_streams: Arc<std::sync::Mutex<std::collections::HashMap<i32, usize>>>,
 }
 
 impl AppState {
@@ -38,6 +40,7 @@ impl AppState {
             config: Arc::new(config),
             mailer,
             live,
+            live_streams: Arc::default(),
         })
     }
 

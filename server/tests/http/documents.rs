@@ -44,6 +44,17 @@ async fn all_stored(app: &TestApp) -> u64 {
         .unwrap()
 }
 
+/// The sheet's version, as the editor's form sends it along (1 for an id
+/// that does not exist).
+async fn current_version(app: &TestApp, id: i32) -> String {
+    mission::Entity::find_by_id(id)
+        .one(app.state.db.read())
+        .await
+        .unwrap()
+        .map_or(1, |m| m.version)
+        .to_string()
+}
+
 async fn post(
     app: &TestApp,
     c: &Client,
@@ -55,6 +66,7 @@ async fn post(
 ) -> reqwest::Response {
     let form = Form::new()
         .text("intent", intent.to_string())
+        .text("version", current_version(app, id).await)
         .part("document", Part::bytes(bytes).file_name(name.to_string()));
     let mut req = c
         .post(format!(
@@ -73,6 +85,7 @@ async fn post(
 async fn post_too_large(app: &TestApp, c: &Client, id: i32, bytes: Vec<u8>) {
     let form = Form::new()
         .text("intent", "joindre")
+        .text("version", current_version(app, id).await)
         .part("document", Part::bytes(bytes).file_name("gros.pdf"));
     let res = c
         .post(format!(
@@ -199,6 +212,26 @@ async fn a_pdf_is_attached_checked_by_content_and_served_safely() {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 409);
+    // A version the sheet never had, or none, is refused too.
+    let res = manager
+        .post(&url_of_upload)
+        .header(header::ACCEPT, "application/json")
+        .multipart(with_version(before + 5))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 409);
+    let without_version = Form::new()
+        .text("intent", "joindre")
+        .part("document", Part::bytes(PDF.to_vec()).file_name("v.pdf"));
+    let res = manager
+        .post(&url_of_upload)
+        .header(header::ACCEPT, "application/json")
+        .multipart(without_version)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
     // A stale upload leaves the stored document alone.
     let rows = stored(&app, id).await;
     assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [first]);

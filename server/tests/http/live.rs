@@ -358,6 +358,9 @@ async fn editors_see_each_other_and_each_others_saves() {
         .unwrap();
     let first = mine.until("version", |_| true).await;
     assert_eq!(first["version"].as_i64(), Some(v));
+    // Events name tabs by a key the server makes from the user and the tab.
+    let my_key = first["you"].as_str().unwrap().to_string();
+    assert!(my_key.ends_with("-onglet-responsable"), "{my_key}");
     mine.until("presence", |p| {
         names(p) == vec![(MANAGER_NAME.to_string(), None)]
     })
@@ -409,7 +412,9 @@ async fn editors_see_each_other_and_each_others_saves() {
     let saved = mine.until("saved", |_| true).await;
     assert_eq!(saved["mission"].as_i64(), Some(i64::from(id)));
     assert_eq!(saved["version"].as_i64(), Some(v + 1));
-    assert_eq!(saved["client"], "onglet-collegue");
+    let their_key = saved["client"].as_str().unwrap();
+    assert!(their_key.ends_with("-onglet-collegue"), "{their_key}");
+    assert_ne!(their_key, my_key);
     assert_eq!(saved["by"], COLLEAGUE);
     assert_eq!(saved["fields"], serde_json::json!(["location"]));
     theirs
@@ -553,4 +558,95 @@ async fn editors_on_two_instances_see_each_other() {
     let e = stored(&second, &colleague, id).await;
     assert_eq!(e["form"]["title"], "Cartographier nos données");
     assert_eq!(e["form"]["location"], "Brest");
+}
+
+/// A co-owner who reuses another person's tab id still speaks as
+/// themselves: the other tab keeps hearing their saves.
+#[tokio::test]
+async fn a_tab_id_cannot_pass_for_someone_elses() {
+    let app = spawn().await;
+    let (id, v, manager, colleague) = shared_draft(&app).await;
+    let mut mine = Events::open(&app, &manager, id, "onglet-partage")
+        .await
+        .unwrap();
+    let you = mine.until("version", |_| true).await["you"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (ids, vs) = (id.to_string(), v.to_string());
+    let (status, _) = app
+        .json(
+            &colleague,
+            "save_mission",
+            &[
+                ("id", ids.as_str()),
+                ("version", vs.as_str()),
+                ("intent", "autosave"),
+                ("client", "onglet-partage"),
+                ("title", "Cartographier les données"),
+                ("location", "Lille"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let saved = mine.until("saved", |_| true).await;
+    assert_ne!(saved["client"].as_str(), Some(you.as_str()));
+}
+
+/// Signing out ends the streams opened with that session (within a
+/// heartbeat), and one account cannot open streams without end.
+#[tokio::test]
+async fn streams_end_with_the_session_and_are_bounded() {
+    let app = spawn().await;
+    let (id, _, manager, colleague) = shared_draft(&app).await;
+    let mut extra = Vec::new();
+    for n in 0..server::live::STREAMS_PER_USER {
+        let tab = format!("onglet-numero-{n}");
+        extra.push(Events::open(&app, &manager, id, &tab).await.unwrap());
+    }
+    assert_eq!(
+        Events::open(&app, &manager, id, "onglet-de-trop")
+            .await
+            .err(),
+        Some(429)
+    );
+    drop(extra);
+    let mut theirs = Events::open(&app, &colleague, id, "onglet-avant-sortie")
+        .await
+        .unwrap();
+    theirs.until("version", |_| true).await;
+    let res = app.call(&colleague, "sign_out", &[]).await;
+    assert!(res.status().is_success() || res.status().is_redirection());
+    let ended = tokio::time::timeout(Duration::from_secs(25), async {
+        while theirs.next(Duration::from_secs(25)).await.is_some() {}
+    })
+    .await;
+    assert!(ended.is_ok(), "the stream goes on after signing out");
+    // Slots come back when streams close.
+    let again = Events::open(&app, &manager, id, "onglet-de-retour").await;
+    assert!(again.is_ok());
+}
+
+#[tokio::test]
+async fn versions_the_sheet_never_had_are_refused() {
+    let app = spawn().await;
+    let (id, v, manager, _) = shared_draft(&app).await;
+    for (version, status) in [(v + 1, 409), (2_147_483_647, 409), (0, 400), (-5, 400)] {
+        let (got, body) = save(
+            &app,
+            &manager,
+            id,
+            version,
+            "autosave",
+            &[
+                ("title", "Cartographier les données"),
+                ("location", "Ailleurs"),
+            ],
+        )
+        .await;
+        assert_eq!(got, status, "version {version}: {body}");
+    }
+    let e = stored(&app, &manager, id).await;
+    assert_eq!(e["form"]["location"], "Paris");
+    assert_eq!(e["version"].as_i64(), Some(v));
 }

@@ -34,6 +34,7 @@ async fn with_activity(app: &TestApp) {
         .unwrap();
     let form = reqwest::multipart::Form::new()
         .text("intent", "joindre")
+        .text("version", draft.version.to_string())
         .part(
             "document",
             reqwest::multipart::Part::bytes(document()).file_name("fiche.pdf"),

@@ -38,6 +38,9 @@ pub struct Live {
     incoming_from: StoredValue<Option<String>>,
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     focused: StoredValue<(u32, String)>,
+    /// This tab as the server names it in events (`you` on connection).
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    key: StoredValue<String>,
 }
 
 impl Live {
@@ -53,6 +56,7 @@ impl Live {
             sent: StoredValue::new(Default::default()),
             incoming_from: StoredValue::new(None),
             focused: StoredValue::new((0, String::new())),
+            key: StoredValue::new(String::new()),
         }
     }
 
@@ -246,7 +250,11 @@ fn open(
     on(
         "version",
         Box::new(move |e| {
-            if let Some(v) = data(&e).and_then(|d| d["version"].as_i64()) {
+            let Some(d) = data(&e) else { return };
+            if let Some(you) = d["you"].as_str() {
+                live.key.set_value(you.to_string());
+            }
+            if let Some(v) = d["version"].as_i64() {
                 if behind(v) {
                     autosave.sync();
                 }
@@ -265,7 +273,7 @@ fn open(
             else {
                 return;
             };
-            if client != live.client.get_untracked() && behind(i64::from(v)) {
+            if client != live.key.get_value() && behind(i64::from(v)) {
                 live.incoming_from.set_value(Some(by));
                 autosave.sync();
             }
@@ -277,7 +285,7 @@ fn open(
             let Some(d) = data(&e) else { return };
             let all: Vec<Present> =
                 serde_json::from_value(d["present"].clone()).unwrap_or_default();
-            let me = live.client.get_untracked();
+            let me = live.key.get_value();
             live.present
                 .set(all.into_iter().filter(|p| p.client != me).collect());
         }),
