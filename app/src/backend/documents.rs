@@ -10,7 +10,7 @@ use crate::document::{check_pdf, label_for, DocumentProblem};
 use crate::error::AppError;
 use crate::lifecycle::MissionStatus;
 use crate::model::LiveEvent;
-use crate::rights::Operation;
+use crate::rights::{Caller, Operation};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -82,85 +82,57 @@ fn stale() -> AppError {
 
 /// Sets the mission's document (None: removes it) and moves the version on
 /// (a moderator's review covers the document too), recorded as a revision
-/// and announced to the other open editors, all in one transaction: the
-/// document's row exists exactly when the new version does. Refused when
-/// someone else changed the document since `base` (edits of the other
-/// fields meanwhile do not matter). Returns the new version.
+/// and announced to the other open editors, all in one transaction with the
+/// sheet's row locked, as a save: the document's row exists exactly when the
+/// new version does. Refused when someone else changed the document since
+/// `base` (edits of the other fields meanwhile do not matter). Returns the
+/// new version.
 async fn store(
     state: &AppState,
     me: &user::Model,
-    m: &mission::Model,
+    id: i32,
+    caller: Caller,
     base: Option<i32>,
     bytes: Option<&[u8]>,
     label: &str,
 ) -> Result<i32, AppError> {
-    let db = state.db.write();
-    let mut m = m.clone();
     // The form always sends the version it shows.
-    let base = base.filter(|b| *b >= 1).ok_or(AppError::BadRequest)?;
-    if base > m.version {
-        return Err(AppError::Conflict(sheets::UNKNOWN_VERSION.into()));
+    let base = base.ok_or(AppError::BadRequest)?;
+    let txn = state.db.write().begin().await?;
+    let m = sheets::lock_for_edit(&txn, id, caller, base).await?;
+    let since = sheets::revisions_since(&txn, id, base).await?;
+    if since.iter().any(|r| r.changes.contains_key(FIELD)) {
+        return Err(stale());
     }
-    // Only while the sheet is editable: never into a published sheet.
-    let editable: Vec<&str> = MissionStatus::ALL
-        .iter()
-        .filter(|s| s.editable())
-        .map(|s| s.code())
-        .collect();
-    for _ in 0..20 {
-        if !status_of(&m).editable() {
-            return Err(AppError::Conflict(
-                "La fiche ne se modifie plus dans ce statut : rechargez la page.".into(),
-            ));
-        }
-        if base < m.version {
-            let since = sheets::revisions_since(db, m.id, base).await?;
-            if since.iter().any(|r| r.changes.contains_key(FIELD)) {
-                return Err(stale());
-            }
-        }
-        let txn = db.begin().await?;
-        let changed = mission::Entity::update_many()
-            .col_expr(mission::Column::DetailsDocumentId, Expr::value(None::<i32>))
-            // A file of the former upload directory is replaced too.
-            .col_expr(mission::Column::DetailsPdfFile, Expr::value(None::<String>))
-            .col_expr(
-                mission::Column::DetailsPdfLabel,
-                Expr::value(label.to_string()),
-            )
-            .col_expr(mission::Column::Version, Expr::value(m.version + 1))
-            .col_expr(mission::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(mission::Column::Id.eq(m.id))
-            .filter(mission::Column::Version.eq(m.version))
-            .filter(mission::Column::Status.is_in(editable.clone()))
-            .exec(&txn)
-            .await?
-            .rows_affected;
-        if changed == 1 {
-            replace_row(&txn, m.id, bytes).await?;
-            let change = (m.details_pdf_label.clone(), label.to_string());
-            let changes = BTreeMap::from([(FIELD.to_string(), change)]);
-            sheets::record_revision(&txn, m.id, m.version + 1, me, &changes).await?;
-            txn.commit().await?;
-            state
-                .live
-                .publish(LiveEvent::Saved {
-                    mission: m.id,
-                    version: m.version + 1,
-                    client: String::new(),
-                    by: sheets::display_name(me),
-                    fields: vec![FIELD.to_string()],
-                })
-                .await;
-            return Ok(m.version + 1);
-        }
-        drop(txn);
-        m = mission::Entity::find_by_id(m.id)
-            .one(db)
-            .await?
-            .ok_or_else(|| AppError::NotFound("Cette mission n’existe pas.".into()))?;
-    }
-    Err(stale())
+    mission::Entity::update_many()
+        .col_expr(mission::Column::DetailsDocumentId, Expr::value(None::<i32>))
+        // A file of the former upload directory is replaced too.
+        .col_expr(mission::Column::DetailsPdfFile, Expr::value(None::<String>))
+        .col_expr(
+            mission::Column::DetailsPdfLabel,
+            Expr::value(label.to_string()),
+        )
+        .col_expr(mission::Column::Version, Expr::value(m.version + 1))
+        .col_expr(mission::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(mission::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    replace_row(&txn, id, bytes).await?;
+    let change = (m.details_pdf_label.clone(), label.to_string());
+    let changes = BTreeMap::from([(FIELD.to_string(), change)]);
+    sheets::record_revision(&txn, id, m.version + 1, me, &changes).await?;
+    txn.commit().await?;
+    state
+        .live
+        .publish(LiveEvent::Saved {
+            mission: id,
+            version: m.version + 1,
+            client: String::new(),
+            by: sheets::display_name(me),
+            fields: vec![FIELD.to_string()],
+        })
+        .await;
+    Ok(m.version + 1)
 }
 
 /// The name of the document in revisions and live events.
@@ -176,11 +148,10 @@ pub async fn attach(
     original_name: &str,
     bytes: &[u8],
 ) -> Result<(String, i32), AppError> {
-    let db = state.db.write();
-    let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
+    let (_, caller) = authorize(state.db.write(), me, id, Operation::EditSheet).await?;
     check_pdf(bytes).map_err(DocumentProblem::error)?;
     let label = label_for(original_name, bytes.len());
-    let version = store(state, me, &m, base, Some(bytes), &label).await?;
+    let version = store(state, me, id, caller, base, Some(bytes), &label).await?;
     Ok((label, version))
 }
 
@@ -191,9 +162,8 @@ pub async fn detach(
     id: i32,
     base: Option<i32>,
 ) -> Result<i32, AppError> {
-    let db = state.db.write();
-    let (m, _) = authorize(db, me, id, Operation::EditSheet).await?;
-    store(state, me, &m, base, None, "").await
+    let (_, caller) = authorize(state.db.write(), me, id, Operation::EditSheet).await?;
+    store(state, me, id, caller, base, None, "").await
 }
 
 /// A document to send: its bytes, the download name, and whether anyone may

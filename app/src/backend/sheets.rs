@@ -22,7 +22,8 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -580,6 +581,33 @@ pub struct Merge {
     pub conflicts: Vec<(String, String)>,
 }
 
+/// Locks the sheet's row in `txn` for a change based on `base` (the
+/// version the editor shows), once the caller may edit it: concurrent
+/// changes of one sheet take turns (on SQLite the single writing connection
+/// already makes them). Checked again under the lock: a sheet published (or
+/// closed) meanwhile takes no more edits, so what the moderator reviewed is
+/// what is public. A version the sheet never had is refused.
+pub async fn lock_for_edit(
+    txn: &DatabaseTransaction,
+    id: i32,
+    caller: Caller,
+    base: i32,
+) -> Result<mission::Model, AppError> {
+    if base < 1 {
+        return Err(AppError::BadRequest);
+    }
+    let m = mission::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(not_found)?;
+    check(Operation::EditSheet, caller, Some(status_of(&m))).map_err(denied)?;
+    if base > m.version {
+        return Err(AppError::Conflict(UNKNOWN_VERSION.into()));
+    }
+    Ok(m)
+}
+
 /// A save or upload based on a version the sheet never had.
 pub const UNKNOWN_VERSION: &str =
     "Cette version de la fiche est inconnue : rechargez la page pour repartir de la dernière.";
@@ -757,9 +785,6 @@ pub async fn save(
     if submit {
         authorize(db, me, id, Operation::Submit).await?;
     }
-    if base_version < 1 {
-        return Err(AppError::BadRequest);
-    }
     let skills = known_skills(db).await?;
     let strictness = if submit {
         Strictness::Submission
@@ -772,17 +797,7 @@ pub async fn save(
     // concurrent saves of one sheet take turns (on SQLite the single
     // writing connection already makes them), so none is lost or retried.
     let txn = db.begin().await?;
-    let m = mission::Entity::find_by_id(id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(not_found)?;
-    // Checked again under the lock: a sheet published (or closed) meanwhile
-    // takes no more edits, so what the moderator reviewed is what is public.
-    check(Operation::EditSheet, caller, Some(status_of(&m))).map_err(denied)?;
-    if base_version > m.version {
-        return Err(AppError::Conflict(UNKNOWN_VERSION.into()));
-    }
+    let m = lock_for_edit(&txn, id, caller, base_version).await?;
     let stored = form_of(&txn, &m).await?;
     let since = revisions_since(&txn, id, base_version).await?;
     let mut merge = merge(&stored, form, &since);
