@@ -121,7 +121,9 @@ async fn relay(
                     break;
                 }
                 let _ = live::join(state.db.write(), id, &client, &me).await;
-                None
+                // The list again: a tab that vanished without a word (a crash,
+                // a lost network) drops out once past its time.
+                Some(presence_event(&state, id).await)
             }
             received = rx.recv() => match received {
                 Ok(LiveEvent::Presence { mission }) if mission == id => {

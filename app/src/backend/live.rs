@@ -30,8 +30,8 @@ const MAX_PAYLOAD: usize = 7_900;
 const BACKLOG: usize = 1024;
 /// An open editor reports itself at least this often…
 pub const HEARTBEAT_SECS: u64 = 15;
-/// …and counts as gone after this long without news.
-pub const PRESENCE_TTL_SECS: i64 = 45;
+/// …and counts as gone after this long without news (two missed beats).
+pub const PRESENCE_TTL_SECS: i64 = 35;
 /// At most this many people are listed on one sheet…
 const MAX_PRESENT: usize = 20;
 /// …read from at most this many open tabs.

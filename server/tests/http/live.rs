@@ -650,3 +650,36 @@ async fn versions_the_sheet_never_had_are_refused() {
     assert_eq!(e["form"]["location"], "Paris");
     assert_eq!(e["version"].as_i64(), Some(v));
 }
+
+/// A tab that vanished without a word (no leave, no closed connection seen)
+/// drops out of the others' lists once past its time, at a heartbeat.
+#[tokio::test]
+async fn a_vanished_tab_drops_out_of_the_list() {
+    use app::backend::entities::{live_presence, user};
+    use sea_orm::{ActiveValue::Set, ColumnTrait as _, QueryFilter as _};
+    let app = spawn().await;
+    let (id, _, manager, _) = shared_draft(&app).await;
+    let colleague = user::Entity::find()
+        .filter(user::Column::EmailFolded.eq(COLLEAGUE))
+        .one(app.state.db.read())
+        .await
+        .unwrap()
+        .unwrap();
+    // Last heard of 25 s ago: still listed for about 10 s.
+    live_presence::Entity::insert(live_presence::ActiveModel {
+        mission_id: Set(id),
+        client_id: Set(format!("{}-onglet-perdu", colleague.id)),
+        user_id: Set(colleague.id),
+        name: Set(COLLEAGUE.into()),
+        field: Set(None),
+        seen_at: Set(chrono::Utc::now() - chrono::Duration::seconds(25)),
+    })
+    .exec(app.state.db.write())
+    .await
+    .unwrap();
+    let mut mine = Events::open(&app, &manager, id, "onglet-qui-reste")
+        .await
+        .unwrap();
+    mine.until("presence", |p| names(p).len() == 2).await;
+    mine.until("presence", |p| names(p).len() == 1).await;
+}
