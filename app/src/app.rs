@@ -21,6 +21,7 @@ use crate::pages::{
     outbox::OutboxPage,
     pool::PoolPage,
     sign_in::{LinkSentPage, SignInLinkPage, SignInPage, SignOutPage},
+    vivier::{VivierPage, VivierProfilePage},
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
@@ -96,6 +97,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace-administration") view=AdminSpacePage ssr=SsrMode::Async />
                     <Route path=path!("/espace-administration/missions/:id/modifier") view=EditorPage ssr=SsrMode::Async />
                     <Route path=path!("/espace-administration/missions/:id/candidatures") view=ApplicantsPage ssr=SsrMode::Async />
+                    <Route path=path!("/espace-administration/vivier") view=VivierPage ssr=SsrMode::Async />
+                    <Route path=path!("/espace-administration/vivier/:reference") view=VivierProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/accord") view=AgreementPageView ssr=SsrMode::Async />
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/moderation/administrations") view=AdministrationsPage ssr=SsrMode::Async />

@@ -52,6 +52,12 @@ pub enum Operation {
     InviteCoOwner,
     /// `remove_co_owner`.
     RemoveCoOwner,
+    /// `search_pool`, `pool_matches`: anonymous cards of the vivier.
+    SearchPool,
+    /// `pool_profile`: a profile's page (logged, shown to the agent).
+    ViewPoolProfile,
+    /// `contact_pool_member`: a request tied to one of my missions.
+    ContactPoolMember,
 }
 
 /// Who may call an operation (always signed in).
@@ -157,6 +163,24 @@ pub const RIGHTS: &[(Operation, Who, States, &str)] = &[
         Who::OwnerOrModerator,
         None,
         "jamais le dernier responsable",
+    ),
+    (
+        Operation::SearchPool,
+        Who::Manager,
+        None,
+        "cartes anonymes, profils visibles seulement (voir privacy)",
+    ),
+    (
+        Operation::ViewPoolProfile,
+        Who::Manager,
+        None,
+        "chaque consultation est journalisée et montrée à l’agent",
+    ),
+    (
+        Operation::ContactPoolMember,
+        Who::Manager,
+        None,
+        "pour une de mes missions, nombre limité par agent et par mois",
     ),
 ];
 
@@ -280,7 +304,10 @@ mod tests {
         use Op::*;
         match name {
             "visiteur" | "agent" => false,
-            "responsable" => matches!(op, ListMyMissions | CreateMission),
+            "responsable" => matches!(
+                op,
+                ListMyMissions | CreateMission | SearchPool | ViewPoolProfile | ContactPoolMember
+            ),
             "propriétaire" => !matches!(op, ModerationQueue | Moderate | ManageAdministrations),
             // Not a member of an administration: cannot start a mission.
             "co-responsable invité" => !matches!(
@@ -291,6 +318,9 @@ mod tests {
                     | ModerationQueue
                     | Moderate
                     | ManageAdministrations
+                    | SearchPool
+                    | ViewPoolProfile
+                    | ContactPoolMember
             ),
             "modérateur" => matches!(
                 op,
@@ -318,7 +348,7 @@ mod tests {
     #[test]
     fn every_operation_for_every_caller() {
         let ops: Vec<Op> = RIGHTS.iter().map(|(o, ..)| *o).collect();
-        assert_eq!(ops.len(), 14);
+        assert_eq!(ops.len(), 17);
         for (name, caller) in callers() {
             for op in &ops {
                 let got = check(*op, caller, Some(state_where_possible(*op)));

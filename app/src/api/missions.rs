@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::model::{MissionPage, MissionSheet, SkillFamily};
+use crate::model::{AdministrationOption, MissionPage, MissionSheet, SkillFamily};
 use leptos::prelude::*;
 
 /// Published missions, filtered and paginated. Every argument is optional:
@@ -35,4 +35,11 @@ pub async fn get_mission(slug: String) -> Result<MissionSheet, AppError> {
 pub async fn list_skills() -> Result<Vec<SkillFamily>, AppError> {
     let state = super::context::state()?;
     crate::backend::missions::skill_families(state.db.read()).await
+}
+
+/// Every administration of the programme, by name.
+#[server(endpoint = "list_administrations")]
+pub async fn list_administrations() -> Result<Vec<AdministrationOption>, AppError> {
+    let state = super::context::state()?;
+    crate::backend::missions::all_administrations(state.db.read()).await
 }

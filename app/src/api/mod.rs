@@ -10,6 +10,7 @@ pub mod missions;
 pub mod pool;
 pub mod site;
 pub mod space;
+pub mod vivier;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod context {

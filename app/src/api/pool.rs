@@ -36,6 +36,67 @@ async fn checked(
     )
 }
 
+/// Who may see the profile: the agent's administration from the list (or
+/// none), whether its managers may see the profile (not by default), and
+/// the administrations it hides from (`hidden[slug]=on`). Both are chosen
+/// in lists: a slug that is not (or no longer) an administration names
+/// nothing to hide from, and is left out.
+#[cfg(feature = "ssr")]
+async fn visibility(
+    state: &crate::backend::state::AppState,
+    home_administration: &str,
+    visible_to_own: &Option<String>,
+    hidden: &HashMap<String, String>,
+) -> Result<crate::backend::pool::Visibility, AppError> {
+    let ids = crate::backend::pool::administration_ids(state.db.read()).await?;
+    let mut hidden: Vec<i32> = hidden
+        .iter()
+        .filter(|(_, on)| !on.is_empty())
+        .filter_map(|(slug, _)| ids.get(slug).copied())
+        .collect();
+    hidden.sort();
+    hidden.dedup();
+    Ok(crate::backend::pool::Visibility {
+        home_administration_id: ids.get(home_administration.trim()).copied(),
+        visible_to_own: visible_to_own.as_deref().is_some_and(|v| !v.is_empty()),
+        hidden,
+    })
+}
+
+/// A rejected profile form keeps what was chosen for visibility too.
+#[cfg(feature = "ssr")]
+fn keeping_visibility(
+    error: AppError,
+    home_administration: &str,
+    visible_to_own: &Option<String>,
+    hidden: &HashMap<String, String>,
+) -> AppError {
+    match error {
+        AppError::Invalid {
+            message,
+            fields,
+            mut values,
+        } => {
+            values.insert(
+                "home_administration".into(),
+                home_administration.to_string(),
+            );
+            if let Some(v) = visible_to_own {
+                values.insert("visible_to_own".into(), v.clone());
+            }
+            for (slug, on) in hidden {
+                values.insert(format!("hidden[{slug}]"), on.clone());
+            }
+            AppError::Invalid {
+                message,
+                fields,
+                values,
+            }
+        }
+        other => other,
+    }
+}
+
 /// Joins the talent pool. The profile is never public.
 #[server(endpoint = "join_pool")]
 pub async fn join_pool(
@@ -49,6 +110,9 @@ pub async fn join_pool(
     #[server(default)] location: String,
     #[server(default)] remote: String,
     #[server(default)] bio: String,
+    #[server(default)] home_administration: String,
+    #[server(default)] visible_to_own: Option<String>,
+    #[server(default)] hidden: HashMap<String, String>,
 ) -> Result<(), AppError> {
     use super::context::*;
     let state = state()?;
@@ -66,8 +130,10 @@ pub async fn join_pool(
         &remote,
         &bio,
     )
-    .await?;
-    crate::backend::pool::join(state.db.write(), &me, input).await?;
+    .await
+    .map_err(|e| keeping_visibility(e, &home_administration, &visible_to_own, &hidden))?;
+    let visibility = visibility(&state, &home_administration, &visible_to_own, &hidden).await?;
+    crate::backend::pool::join(state.db.write(), &me, input, visibility).await?;
     go_to("/mon-espace?info=vivier-rejoint");
     Ok(())
 }
@@ -85,6 +151,9 @@ pub async fn update_pool_profile(
     #[server(default)] location: String,
     #[server(default)] remote: String,
     #[server(default)] bio: String,
+    #[server(default)] home_administration: String,
+    #[server(default)] visible_to_own: Option<String>,
+    #[server(default)] hidden: HashMap<String, String>,
 ) -> Result<(), AppError> {
     use super::context::*;
     let state = state()?;
@@ -102,8 +171,10 @@ pub async fn update_pool_profile(
         &remote,
         &bio,
     )
-    .await?;
-    crate::backend::pool::update(state.db.write(), &me, input).await?;
+    .await
+    .map_err(|e| keeping_visibility(e, &home_administration, &visible_to_own, &hidden))?;
+    let visibility = visibility(&state, &home_administration, &visible_to_own, &hidden).await?;
+    crate::backend::pool::update(state.db.write(), &me, input, visibility).await?;
     go_to("/mon-espace?info=profil-modifie");
     Ok(())
 }

@@ -12,6 +12,8 @@ pub async fn my_space() -> Result<MySpaceData, AppError> {
     Ok(MySpaceData {
         applications: crate::backend::applications::mine(db, &me).await?,
         profile: crate::backend::pool::mine(db, &me).await?,
+        contact_requests: crate::backend::vivier::received(db, &me).await?,
+        profile_log: crate::backend::vivier::log(db, &me).await?,
         me: crate::backend::sheets::me(db, me).await?,
     })
 }

@@ -185,6 +185,22 @@ pub async fn skill_families(db: &DatabaseConnection) -> Result<Vec<SkillFamily>,
     Ok(families)
 }
 
+/// Every administration, by name.
+pub async fn all_administrations(
+    db: &DatabaseConnection,
+) -> Result<Vec<AdministrationOption>, AppError> {
+    Ok(administration::Entity::find()
+        .order_by_asc(administration::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| AdministrationOption {
+            slug: a.slug,
+            name: a.name,
+        })
+        .collect())
+}
+
 async fn administrations_with_missions(
     db: &DatabaseConnection,
 ) -> Result<Vec<AdministrationOption>, AppError> {

@@ -23,3 +23,4 @@ pub mod sheets;
 pub mod state;
 pub mod time;
 pub mod transfer;
+pub mod vivier;

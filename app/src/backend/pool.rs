@@ -1,7 +1,9 @@
 //! The talent pool ("le vivier"): an agent's own profile. Only its owner
-//! reads or changes it here.
+//! reads or changes it here; what managers see is `backend::vivier`.
 
-use super::entities::{pool_profile, pool_profile_skill, skill, user};
+use super::entities::{
+    administration, pool_profile, pool_profile_hidden, pool_profile_skill, skill, user,
+};
 use super::time::datetime_fr;
 use crate::error::AppError;
 use crate::model::{PoolProfile, ProfileSkill};
@@ -17,6 +19,85 @@ use std::collections::HashMap;
 pub const ALREADY_MEMBER: &str =
     "Vous faites déjà partie du vivier : modifiez votre profil depuis « Mon espace ».";
 pub const NOT_MEMBER: &str = "Vous ne faites pas partie du vivier.";
+
+/// Who may see a profile, as its owner chose (see `crate::privacy`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Visibility {
+    pub home_administration_id: Option<i32>,
+    pub visible_to_own: bool,
+    /// Administrations the profile hides from.
+    pub hidden: Vec<i32>,
+}
+
+/// A profile's reference: what URLs name it by (never its sequential id).
+pub fn new_reference() -> String {
+    let bytes: [u8; 12] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The stems the managers' free text matches: job title, administration,
+/// location, bio, and the names of the skills the profile lends or grows.
+fn profile_stems(
+    input: &PoolInput,
+    ids: &HashMap<String, i32>,
+    names: &HashMap<i32, String>,
+) -> String {
+    let mut text = format!(
+        "{} {} {} {}",
+        input.job_title, input.administration, input.location, input.bio
+    );
+    for slug in input.lend.keys().chain(input.grow.iter()) {
+        if let Some(name) = ids.get(slug).and_then(|id| names.get(id)) {
+            text.push(' ');
+            text.push_str(name);
+        }
+    }
+    super::search::stems(&crate::text::fold(&text))
+}
+
+async fn skill_names(db: &DatabaseConnection) -> Result<HashMap<i32, String>, AppError> {
+    Ok(skill::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect())
+}
+
+/// Slug → id of every administration.
+pub async fn administration_ids(db: &DatabaseConnection) -> Result<HashMap<String, i32>, AppError> {
+    Ok(administration::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.slug, a.id))
+        .collect())
+}
+
+async fn write_visibility<C: ConnectionTrait>(
+    conn: &C,
+    profile_id: i32,
+    visibility: &Visibility,
+) -> Result<(), AppError> {
+    pool_profile_hidden::Entity::delete_many()
+        .filter(pool_profile_hidden::Column::ProfileId.eq(profile_id))
+        .exec(conn)
+        .await?;
+    let rows: Vec<pool_profile_hidden::ActiveModel> = visibility
+        .hidden
+        .iter()
+        .map(|a| pool_profile_hidden::ActiveModel {
+            profile_id: Set(profile_id),
+            administration_id: Set(*a),
+        })
+        .collect();
+    if !rows.is_empty() {
+        pool_profile_hidden::Entity::insert_many(rows)
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
 
 /// Slug → id of every skill (the list is small and curated).
 pub async fn skill_ids(db: &DatabaseConnection) -> Result<HashMap<String, i32>, AppError> {
@@ -66,11 +147,13 @@ pub async fn join(
     db: &DatabaseConnection,
     me: &user::Model,
     input: PoolInput,
+    visibility: Visibility,
 ) -> Result<(), AppError> {
     if find(db, me).await?.is_some() {
         return Err(AppError::Conflict(ALREADY_MEMBER.into()));
     }
     let ids = skill_ids(db).await?;
+    let stems = profile_stems(&input, &ids, &skill_names(db).await?);
     let now = Utc::now();
     let txn = db.begin().await?;
     let created = pool_profile::ActiveModel {
@@ -86,6 +169,10 @@ pub async fn join(
         paused: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
+        reference: Set(Some(new_reference())),
+        home_administration_id: Set(visibility.home_administration_id),
+        visible_to_own: Set(visibility.visible_to_own),
+        search_stems: Set(stems),
         ..Default::default()
     }
     .insert(&txn)
@@ -96,6 +183,7 @@ pub async fn join(
         Err(_) => return Err(AppError::Conflict(ALREADY_MEMBER.into())),
     };
     write_skills(&txn, created.id, &input, &ids).await?;
+    write_visibility(&txn, created.id, &visibility).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -104,8 +192,10 @@ pub async fn update(
     db: &DatabaseConnection,
     me: &user::Model,
     input: PoolInput,
+    visibility: Visibility,
 ) -> Result<(), AppError> {
     let ids = skill_ids(db).await?;
+    let stems = profile_stems(&input, &ids, &skill_names(db).await?);
     let txn = db.begin().await?;
     // FOR UPDATE (PostgreSQL; SQLite's single writer serializes anyway): a
     // `leave` at the same moment waits for this update, or this one finds
@@ -146,11 +236,21 @@ pub async fn update(
             Expr::value(input.remote.clone()),
         )
         .col_expr(pool_profile::Column::Bio, Expr::value(input.bio.clone()))
+        .col_expr(
+            pool_profile::Column::HomeAdministrationId,
+            Expr::value(visibility.home_administration_id),
+        )
+        .col_expr(
+            pool_profile::Column::VisibleToOwn,
+            Expr::value(visibility.visible_to_own),
+        )
+        .col_expr(pool_profile::Column::SearchStems, Expr::value(stems))
         .col_expr(pool_profile::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(pool_profile::Column::Id.eq(profile.id))
         .exec(&txn)
         .await?;
     write_skills(&txn, profile.id, &input, &ids).await?;
+    write_visibility(&txn, profile.id, &visibility).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -209,6 +309,19 @@ pub async fn mine(
         .order_by_asc(skill::Column::Position)
         .all(db)
         .await?;
+    let slugs: HashMap<i32, String> = administration::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.slug))
+        .collect();
+    let hidden_from = pool_profile_hidden::Entity::find()
+        .filter(pool_profile_hidden::Column::ProfileId.eq(p.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|h| slugs.get(&h.administration_id).cloned())
+        .collect();
     let mut lend = Vec::new();
     let mut grow = Vec::new();
     for (link, s) in rows {
@@ -237,5 +350,10 @@ pub async fn mine(
         bio: p.bio,
         paused: p.paused,
         updated_at: datetime_fr(p.updated_at),
+        home_administration: p
+            .home_administration_id
+            .and_then(|id| slugs.get(&id).cloned()),
+        visible_to_own: p.visible_to_own,
+        hidden_from,
     }))
 }

@@ -43,6 +43,23 @@ pub fn today() -> NaiveDate {
     Utc::now().with_timezone(&Paris).date_naive()
 }
 
+/// The first instant of the current month in Paris, and the first day of
+/// the next one (monthly limits count calendar months, in Paris).
+pub fn this_month() -> (DateTime<Utc>, NaiveDate) {
+    use chrono::{Datelike, TimeZone};
+    let today = today();
+    let first = today.with_day(1).unwrap_or(today);
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(first);
+    let start = Paris
+        .from_local_datetime(&first.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(Utc::now);
+    (start, next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

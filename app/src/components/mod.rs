@@ -5,3 +5,4 @@ pub mod layout;
 pub mod live;
 pub mod mission_card;
 pub mod notice;
+pub mod pool_card;

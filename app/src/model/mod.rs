@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 mod admin;
 mod labels;
+mod vivier;
 pub use admin::*;
 pub use labels::*;
+pub use vivier::*;
 
 /// A skill as offered in filters and forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,6 +149,11 @@ pub struct PoolProfile {
     pub bio: String,
     pub paused: bool,
     pub updated_at: String,
+    /// Slug of the agent's administration in the list, if any.
+    pub home_administration: Option<String>,
+    pub visible_to_own: bool,
+    /// Slugs of the administrations the profile hides from.
+    pub hidden_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +161,8 @@ pub struct MySpaceData {
     pub me: Me,
     pub applications: Vec<MyApplication>,
     pub profile: Option<PoolProfile>,
+    pub contact_requests: Vec<ReceivedRequest>,
+    pub profile_log: Vec<ProfileLogLine>,
 }
 
 /// A message of the development outbox (demo mode only).

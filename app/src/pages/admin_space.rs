@@ -57,6 +57,7 @@ fn Space(data: AdminSpaceData) -> impl IntoView {
                 <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/moderation">"Aller à la modération"</a></p>
             })}
             {data.is_manager.then(|| view! {
+                <p><a class="fr-link fr-icon-team-line fr-link--icon-left" href="/espace-administration/vivier">"Chercher des talents dans le vivier"</a></p>
                 <ErrorSummary error />
                 <ActionForm action=create>
                     <button class="fr-btn fr-icon-add-line fr-btn--icon-left" type="submit" disabled=move || create.pending().get()>

@@ -3,8 +3,10 @@
 
 use super::not_found::ErrorContent;
 use crate::api::applicants::{mission_applications, MoveApplication, RequestAgreement};
+use crate::api::vivier::mission_pool_matches;
 use crate::components::live::ChangeNotice;
 use crate::components::notice::{ErrorSummary, SuccessAlert};
+use crate::components::pool_card::PoolCardView;
 use crate::error::AppError;
 use crate::model::{Applicant, ApplicantsData};
 use leptos::prelude::*;
@@ -84,7 +86,39 @@ fn Applicants(d: ApplicantsData, notice: Option<String>) -> impl IntoView {
             } else {
                 d.applicants.into_iter().map(|a| view! { <ApplicantCard a moves ask reasons=reasons.clone() /> }).collect_view().into_any()
             }}
+            <PoolMatches id=d.mission_id />
         </div>
+    }
+}
+
+/// "Profils du vivier qui correspondent": anonymous cards to invite, for
+/// owners who are managers (others see nothing here).
+#[component]
+fn PoolMatches(id: i32) -> impl IntoView {
+    let matches = Resource::new(|| (), move |_| mission_pool_matches(id, Some(10)));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                matches.get().and_then(|r| r.ok()).map(|m| {
+                    let count = match m.total {
+                        0 => "Aucun profil du vivier ne correspond pour l’instant.".to_string(),
+                        1 => "1 profil correspond à cette mission.".to_string(),
+                        n if n as usize > m.best.len() => format!("{n} profils correspondent ; voici les {} plus pertinents.", m.best.len()),
+                        n => format!("{n} profils correspondent à cette mission."),
+                    };
+                    view! {
+                        <section class="fr-mt-6w" aria-labelledby="vivier-correspondances">
+                            <h2 id="vivier-correspondances">"Profils du vivier qui correspondent"</h2>
+                            <p>{count} " Ouvrez un profil pour proposer un contact au sujet de cette mission : la personne le verra et choisira de répondre."</p>
+                            <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list">
+                                {m.best.into_iter().map(|card| view! { <li class="fr-col-12 fr-col-md-6"><PoolCardView card mission=id /></li> }).collect_view()}
+                            </ul>
+                            <p><a class="fr-link" href="/espace-administration/vivier">"Chercher dans tout le vivier"</a></p>
+                        </section>
+                    }
+                })
+            }}
+        </Suspense>
     }
 }
 

@@ -12,8 +12,10 @@ use super::not_found::ErrorContent;
 use crate::api::admin::{
     mission_editor, CloseMission, DuplicateMission, InviteCoOwner, RemoveCoOwner, SaveMission,
 };
+use crate::api::vivier::mission_pool_matches;
 use crate::components::form::{SelectField, TextField};
 use crate::components::notice::{field_id, ErrorSummary, SuccessAlert};
+use crate::components::pool_card::PoolCardView;
 use crate::error::AppError;
 use crate::model::{EditorData, MissionSheet, SheetForm, MODES, NATURES};
 use leptos::prelude::*;
@@ -169,11 +171,53 @@ fn Editor(d: EditorData, notice: Option<String>) -> impl IntoView {
                     </ol>
                 </div>
                 <section class="fr-col-12 fr-col-lg-6 tn-preview" aria-labelledby="apercu-titre">
+                    {(d.is_owner && d.editable).then(|| view! { <PoolPanel id version /> })}
                     <h2 id="apercu-titre" class="fr-h4">"Aperçu de la page publique"</h2>
                     {move || view! { <SheetBody m=preview.get() preview=true /> }}
                 </section>
             </div>
         </div>
+    }
+}
+
+/// How many pool profiles fit the sheet as saved so far, and the best
+/// three as anonymous cards; refreshed after every save (one's own or a
+/// co-editor's). Shown only to owners who are managers.
+#[component]
+fn PoolPanel(id: i32, version: RwSignal<i32>) -> impl IntoView {
+    let matches = Resource::new(
+        move || version.get(),
+        move |_| mission_pool_matches(id, None),
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                matches.get().and_then(|r| r.ok()).map(|m| {
+                    let count = match m.total {
+                        0 => "Aucun profil du vivier ne correspond encore".to_string(),
+                        1 => "1 profil du vivier correspond".to_string(),
+                        n => format!("{n} profils du vivier correspondent"),
+                    };
+                    let empty = m.best.is_empty();
+                    view! {
+                        <aside class="fr-callout fr-mb-4w tn-pool-panel" aria-labelledby="vivier-panneau-titre">
+                            <h2 class="fr-callout__title fr-h6" id="vivier-panneau-titre">"Le vivier"</h2>
+                            <p class="fr-callout__text fr-text--md" aria-live="polite">{count}</p>
+                            <p class="fr-text--sm">
+                                {if empty {
+                                    "Choisissez les compétences recherchées et la modalité : les profils qui correspondent apparaissent ici."
+                                } else {
+                                    "Selon les compétences, la modalité et le lieu de la fiche. Profils anonymes : ouvrez-en un pour proposer un contact."
+                                }}
+                            </p>
+                            <ul class="fr-raw-list">
+                                {m.best.into_iter().map(|card| view! { <li class="fr-mb-2w"><PoolCardView card heading=3 mission=id /></li> }).collect_view()}
+                            </ul>
+                        </aside>
+                    }
+                })
+            }}
+        </Transition>
     }
 }
 

@@ -1,14 +1,18 @@
 use super::not_found::ErrorContent;
 use super::pool_form::PoolFields;
 use crate::api::applications::WithdrawApplication;
-use crate::api::missions::list_skills;
+use crate::api::missions::{list_administrations, list_skills};
 use crate::api::pool::{LeavePool, PausePoolProfile, UpdatePoolProfile};
 use crate::api::space::my_space;
+use crate::api::vivier::AnswerContactRequest;
 use crate::components::form::CheckboxField;
 use crate::components::live::ChangeNotice;
 use crate::components::notice::{ErrorSummary, SuccessAlert};
 use crate::error::AppError;
-use crate::model::{label, MyApplication, PoolProfile, APPLICATION_STATUSES, LEVELS, REMOTE_PREFS};
+use crate::model::{
+    label, MyApplication, PoolProfile, ProfileLogLine, ReceivedRequest, APPLICATION_STATUSES,
+    CONTACT_STATUSES, LEVELS, LOG_KINDS, REMOTE_PREFS,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -22,6 +26,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("profil-en-pause", "Votre profil est en pause : aucun responsable de mission ne vous contactera."),
     ("profil-reactive", "Votre profil est de nouveau actif."),
     ("vivier-quitte", "Vous avez quitté le vivier : votre profil a été supprimé."),
+    ("demande-acceptee", "Vous avez accepté la demande : la personne voit maintenant votre adresse professionnelle et peut vous écrire."),
+    ("demande-declinee", "Vous avez décliné la demande. La personne en est informée, sans autre détail."),
 ];
 
 #[component]
@@ -74,7 +80,12 @@ pub fn MySpacePage() -> impl IntoView {
                                             <p>"Vous ne faites pas partie du vivier. " <a href="/vivier">"Rejoindre le vivier"</a></p>
                                         }
                                         .into_any(),
-                                        Some(p) => view! { <ProfileSummary p /> }.into_any(),
+                                        Some(p) => view! {
+                                            <ProfileSummary p />
+                                            <ContactRequests requests=space.contact_requests.clone() />
+                                            <ProfileLog log=space.profile_log.clone() />
+                                        }
+                                        .into_any(),
                                     }}
                                 </div>
                             }
@@ -146,6 +157,125 @@ fn ApplicationItem(a: MyApplication, withdraw: ServerAction<WithdrawApplication>
 }
 
 #[component]
+fn ContactRequests(requests: Vec<ReceivedRequest>) -> impl IntoView {
+    let answer = ServerAction::<AnswerContactRequest>::new();
+    let answer_error = Signal::derive(move || answer.value().get().and_then(|r| r.err()));
+    view! {
+        <h3 class="fr-mt-4w" id="demandes-de-contact">"Demandes de contact"</h3>
+        {if requests.is_empty() {
+            view! { <p>"Aucun responsable de mission ne vous a encore écrit."</p> }.into_any()
+        } else {
+            view! {
+                <ErrorSummary error=answer_error />
+                <ul class="fr-raw-list">
+                    {requests
+                        .into_iter()
+                        .map(|r| {
+                            let waiting = r.status == "envoyee";
+                            let status = label(CONTACT_STATUSES, &r.status).to_string();
+                            let mission = match r.mission_slug.clone() {
+                                Some(slug) => view! { <a href=format!("/missions/{slug}")>{r.mission_title.clone()}</a> }.into_any(),
+                                None => view! { <span>{r.mission_title.clone()}</span> }.into_any(),
+                            };
+                            view! {
+                                <li class="fr-card fr-card--no-arrow fr-mb-3w tn-contact-request">
+                                    <div class="fr-card__body">
+                                        <div class="fr-card__content">
+                                            <h4 class="fr-card__title fr-h6">{r.from.clone()}</h4>
+                                            <p class="fr-card__desc">"Mission : " {mission} " · reçue le " {r.sent_at.clone()}</p>
+                                            <div class="fr-card__start"><p class="fr-badge fr-badge--info">{status}</p></div>
+                                            <p class="tn-pre-line fr-mt-2w">{r.message.clone()}</p>
+                                            {r.from_email.clone().map(|email| {
+                                                let mailto = format!("mailto:{email}");
+                                                view! { <p>"Pour lui répondre : " <a href=mailto>{email}</a></p> }
+                                            })}
+                                        </div>
+                                        {waiting.then(|| {
+                                            let id = r.id.to_string();
+                                            let id2 = id.clone();
+                                            let who = r.from.clone();
+                                            let who2 = who.clone();
+                                            view! {
+                                                <div class="fr-card__footer">
+                                                    <ul class="fr-btns-group fr-btns-group--inline-sm">
+                                                        <li>
+                                                            <ActionForm action=answer>
+                                                                <input type="hidden" name="id" value=id />
+                                                                <input type="hidden" name="answer" value="accepter" />
+                                                                <button class="fr-btn fr-btn--sm" type="submit" disabled=move || answer.pending().get()>
+                                                                    "Accepter et communiquer mon adresse"
+                                                                    <span class="fr-sr-only">" à " {who}</span>
+                                                                </button>
+                                                            </ActionForm>
+                                                        </li>
+                                                        <li>
+                                                            <ActionForm action=answer>
+                                                                <input type="hidden" name="id" value=id2 />
+                                                                <input type="hidden" name="answer" value="decliner" />
+                                                                <button class="fr-btn fr-btn--secondary fr-btn--sm" type="submit" disabled=move || answer.pending().get()>
+                                                                    "Décliner"
+                                                                    <span class="fr-sr-only">" la demande de " {who2}</span>
+                                                                </button>
+                                                            </ActionForm>
+                                                        </li>
+                                                    </ul>
+                                                </div>
+                                            }
+                                        })}
+                                    </div>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn ProfileLog(log: Vec<ProfileLogLine>) -> impl IntoView {
+    view! {
+        <h3 class="fr-mt-4w" id="qui-a-consulte">"Qui a consulté mon profil"</h3>
+        {if log.is_empty() {
+            view! { <p>"Personne n’a encore consulté votre profil."</p> }.into_any()
+        } else {
+            view! {
+                <div class="fr-table">
+                    <table>
+                        <caption class="fr-sr-only">"Qui a consulté mon profil"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Date"</th>
+                                <th scope="col">"Qui"</th>
+                                <th scope="col">"Quoi"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {log
+                                .into_iter()
+                                .map(|l| view! {
+                                    <tr>
+                                        <td>{l.at.clone()}</td>
+                                        <td>{l.who.clone()}</td>
+                                        <td>
+                                            {label(LOG_KINDS, &l.kind).to_string()}
+                                            {l.mission_title.clone().map(|t| view! { " (mission « " {t} " »)" })}
+                                        </td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
 fn ProfileSummary(p: PoolProfile) -> impl IntoView {
     let pause = ServerAction::<PausePoolProfile>::new();
     let leave = ServerAction::<LeavePool>::new();
@@ -186,6 +316,15 @@ fn ProfileSummary(p: PoolProfile) -> impl IntoView {
             <dt class="fr-text--bold">"Disponibilité"</dt>
             <dd>{format!("{} jour(s) par mois", p.days_per_month)} {(!p.rhythm.is_empty()).then(|| format!(" — {}", p.rhythm))}</dd>
             <dt class="fr-text--bold">"Lieu"</dt><dd>{p.location.clone()} " — " {label(REMOTE_PREFS, &p.remote).to_string()}</dd>
+            <dt class="fr-text--bold">"Visibilité"</dt>
+            <dd>
+                {if p.visible_to_own {
+                    "Visible par les responsables de mission de votre administration".to_string()
+                } else {
+                    "Masqué aux responsables de mission de votre administration".to_string()
+                }}
+                {(!p.hidden_from.is_empty()).then(|| format!(" ; masqué aussi à {} autre(s) administration(s)", p.hidden_from.len()))}
+            </dd>
         </dl>
         <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
             <li><a class="fr-btn" href="/mon-espace/vivier">"Modifier mon profil"</a></li>
@@ -212,6 +351,7 @@ fn ProfileSummary(p: PoolProfile) -> impl IntoView {
 pub fn EditPoolPage() -> impl IntoView {
     let space = Resource::new(|| (), |_| my_space());
     let skills = Resource::new(|| (), |_| list_skills());
+    let administrations = Resource::new(|| (), |_| list_administrations());
     let action = ServerAction::<UpdatePoolProfile>::new();
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
     view! {
@@ -220,10 +360,12 @@ pub fn EditPoolPage() -> impl IntoView {
             {move || {
                 let space = space.get()?;
                 let skills = skills.get()?;
+                let administrations = administrations.get()?;
+                let skills = skills.and_then(|s| administrations.map(|a| (s, a)));
                 Some(match (space, skills) {
                     (Err(AppError::Unauthenticated), _) => view! { <Redirect path="/connexion?suite=/mon-espace/vivier" /> }.into_any(),
                     (Err(error), _) | (_, Err(error)) => view! { <ErrorContent error /> }.into_any(),
-                    (Ok(space), Ok(skills)) => match space.profile {
+                    (Ok(space), Ok((skills, administrations))) => match space.profile {
                         None => view! { <Redirect path="/vivier" /> }.into_any(),
                         Some(profile) => view! {
                             <div class="fr-container fr-my-6w">
@@ -233,7 +375,7 @@ pub fn EditPoolPage() -> impl IntoView {
                                         <h1>"Modifier mon profil du vivier"</h1>
                                         <ErrorSummary error />
                                         <ActionForm action attr:novalidate="">
-                                            <PoolFields skills initial=Some(profile) error />
+                                            <PoolFields skills administrations initial=Some(profile) error />
                                             <button class="fr-btn" type="submit" disabled=move || action.pending().get()>"Enregistrer"</button>
                                         </ActionForm>
                                     </div>

@@ -1,11 +1,11 @@
 use super::not_found::ErrorContent;
 use super::pool_form::PoolFields;
-use crate::api::missions::list_skills;
+use crate::api::missions::{list_administrations, list_skills};
 use crate::api::pool::JoinPool;
 use crate::api::space::my_space;
 use crate::components::notice::ErrorSummary;
 use crate::error::AppError;
-use crate::model::SkillFamily;
+use crate::model::{AdministrationOption, SkillFamily};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -13,6 +13,7 @@ use leptos_meta::Title;
 pub fn PoolPage() -> impl IntoView {
     let space = Resource::new(|| (), |_| my_space());
     let skills = Resource::new(|| (), |_| list_skills());
+    let administrations = Resource::new(|| (), |_| list_administrations());
     view! {
         <Title text="Le vivier — Talents numériques" />
         <div class="fr-container fr-my-6w">
@@ -31,6 +32,8 @@ pub fn PoolPage() -> impl IntoView {
                         {move || {
                             let space = space.get()?;
                             let skills = skills.get()?;
+                            let administrations = administrations.get()?;
+                            let skills = skills.and_then(|s| administrations.map(|a| (s, a)));
                             Some(match (space, skills) {
                                 (Err(AppError::Unauthenticated), _) => view! {
                                     <h2>"Rejoindre le vivier"</h2>
@@ -46,7 +49,7 @@ pub fn PoolPage() -> impl IntoView {
                                     </div>
                                 }
                                 .into_any(),
-                                (Ok(_), Ok(skills)) => view! { <JoinForm skills /> }.into_any(),
+                                (Ok(_), Ok((skills, administrations))) => view! { <JoinForm skills administrations /> }.into_any(),
                             })
                         }}
                     </Suspense>
@@ -57,14 +60,14 @@ pub fn PoolPage() -> impl IntoView {
 }
 
 #[component]
-fn JoinForm(skills: Vec<SkillFamily>) -> impl IntoView {
+fn JoinForm(skills: Vec<SkillFamily>, administrations: Vec<AdministrationOption>) -> impl IntoView {
     let action = ServerAction::<JoinPool>::new();
     let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
     view! {
         <h2>"Rejoindre le vivier"</h2>
         <ErrorSummary error />
         <ActionForm action attr:novalidate="">
-            <PoolFields skills initial=None error />
+            <PoolFields skills administrations initial=None error />
             <button class="fr-btn" type="submit" disabled=move || action.pending().get()>"Rejoindre le vivier"</button>
         </ActionForm>
     }

@@ -3,17 +3,19 @@
 use crate::components::form::{SelectField, TextField};
 use crate::components::notice::field_id;
 use crate::error::AppError;
-use crate::model::{PoolProfile, SkillFamily, LEVELS, REMOTE_PREFS};
+use crate::model::{AdministrationOption, PoolProfile, SkillFamily, LEVELS, REMOTE_PREFS};
 use leptos::prelude::*;
 
 #[component]
 pub fn PoolFields(
     skills: Vec<SkillFamily>,
+    administrations: Vec<AdministrationOption>,
     initial: Option<PoolProfile>,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let p = initial.clone();
     let init = move |f: fn(&PoolProfile) -> String| p.as_ref().map(f);
+    let visibility = initial.clone();
     let level_of = {
         let initial = initial.clone();
         move |slug: &str| -> String {
@@ -163,5 +165,116 @@ pub fn PoolFields(
             error
             initial=init(|p| p.bio.clone())
         />
+        <VisibilityFields administrations initial=visibility error />
+    }
+}
+
+/// "Qui peut voir votre profil ?": the agent's administration, whether its
+/// managers may see the profile (not unless ticked), and administrations to
+/// hide from. A rejected form shows what was chosen.
+#[component]
+fn VisibilityFields(
+    administrations: Vec<AdministrationOption>,
+    initial: Option<PoolProfile>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let rejected = move || match error.get() {
+        Some(AppError::Invalid { values, .. }) => Some(values),
+        _ => None,
+    };
+    let home = {
+        let initial = initial.clone();
+        move || match rejected() {
+            Some(values) => values
+                .get("home_administration")
+                .cloned()
+                .unwrap_or_default(),
+            None => initial
+                .as_ref()
+                .and_then(|p| p.home_administration.clone())
+                .unwrap_or_default(),
+        }
+    };
+    let visible_to_own = {
+        let initial = initial.clone();
+        move || match rejected() {
+            Some(values) => values.contains_key("visible_to_own"),
+            None => initial.as_ref().is_some_and(|p| p.visible_to_own),
+        }
+    };
+    let hidden = {
+        let initial = initial.clone();
+        move |slug: &str| match rejected() {
+            Some(values) => values.contains_key(&format!("hidden[{slug}]")),
+            None => initial
+                .as_ref()
+                .is_some_and(|p| p.hidden_from.iter().any(|h| h == slug)),
+        }
+    };
+    let home_id = field_id("home_administration");
+    let own_id = field_id("visible_to_own");
+    view! {
+        <fieldset class="fr-fieldset" id=field_id("visibilite") aria-labelledby="visibilite-legende">
+            <legend class="fr-fieldset__legend" id="visibilite-legende">
+                "Qui peut voir votre profil ?"
+                <span class="fr-hint-text">
+                    "Seuls les responsables de mission connectés voient les profils, sans votre adresse. Chaque consultation vous est signalée dans « Mon espace »."
+                </span>
+            </legend>
+            <div class="fr-fieldset__element">
+                <div class="fr-select-group">
+                    <label class="fr-label" for=home_id.clone()>
+                        "Ministère ou établissement de rattachement"
+                        <span class="fr-hint-text">"Par défaut, ses responsables de mission ne voient pas votre profil."</span>
+                    </label>
+                    <select class="fr-select" id=home_id name="home_administration">
+                        <option value="" selected={
+                            let home = home.clone();
+                            move || home().is_empty()
+                        }>"Elle n’est pas dans la liste"</option>
+                        {administrations
+                            .iter()
+                            .map(|a| {
+                                let slug = a.slug.clone();
+                                let home = home.clone();
+                                view! { <option value=a.slug.clone() selected=move || home() == slug>{a.name.clone()}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <div class="fr-fieldset__element">
+                <div class="fr-checkbox-group">
+                    <input type="checkbox" id=own_id.clone() name="visible_to_own" value="on" checked=visible_to_own />
+                    <label class="fr-label" for=own_id>
+                        "Les responsables de mission de mon administration peuvent voir mon profil"
+                    </label>
+                </div>
+            </div>
+            <div class="fr-fieldset__element">
+                <fieldset class="fr-fieldset" aria-labelledby="masquer-legende">
+                    <legend class="fr-fieldset__legend fr-text--regular" id="masquer-legende">
+                        "Masquer aussi mon profil aux administrations suivantes (facultatif)"
+                    </legend>
+                    {administrations
+                        .into_iter()
+                        .map(|a| {
+                            let name = format!("hidden[{}]", a.slug);
+                            let id = field_id(&name);
+                            let slug = a.slug.clone();
+                            let hidden = hidden.clone();
+                            view! {
+                                <div class="fr-fieldset__element">
+                                    <div class="fr-checkbox-group fr-checkbox-group--sm">
+                                        <input type="checkbox" id=id.clone() name=name value="on" checked=move || hidden(&slug) />
+                                        <label class="fr-label" for=id>{a.name.clone()}</label>
+                                    </div>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </div>
+        </fieldset>
     }
 }

@@ -16,3 +16,4 @@ mod mail;
 mod postgres;
 mod search;
 mod transfer;
+mod vivier;

@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// A talent pool profile. Never public: only its owner reads it for now.
+/// A talent pool profile. Never public: managers see it under the rules of
+/// `crate::privacy`; URLs name it by `reference`, never by id.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "pool_profiles")]
 pub struct Model {
@@ -19,6 +20,11 @@ pub struct Model {
     pub paused: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    #[sea_orm(unique)]
+    pub reference: Option<String>,
+    pub home_administration_id: Option<i32>,
+    pub visible_to_own: bool,
+    pub search_stems: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
