@@ -2,7 +2,7 @@
 //! the agent's answers. Privacy rules: `crate::privacy`.
 
 use crate::error::AppError;
-use crate::model::{PoolMatches, PoolProfilePage, PoolQuery, PoolResults, SentRequest};
+use crate::model::{PoolMatches, PoolProfilePage, PoolResults, SentRequest};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -27,7 +27,7 @@ pub async fn search_pool(
     };
     let mut skills: Vec<(String, String)> = competences.into_iter().collect();
     skills.sort();
-    let query = PoolQuery {
+    let query = crate::model::PoolQuery {
         q,
         skills,
         mode: modalite,

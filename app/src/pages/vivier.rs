@@ -201,7 +201,7 @@ fn SearchForm(
     let chosen = search.skills.clone();
     let mode = search.mode.clone().unwrap_or_default();
     view! {
-        <form method="get" action="/espace-administration/vivier" class="fr-mb-6w">
+        <form method="get" action="/espace-administration/vivier" class="fr-mb-6w" novalidate="">
             <div class="fr-input-group">
                 <label class="fr-label" for="vivier-q">
                     "Mots-clés"
@@ -265,7 +265,13 @@ fn SearchForm(
                 <div class="fr-col-12 fr-col-md-4">
                     <div class=move || if mode_message().is_some() { "fr-select-group fr-select-group--error" } else { "fr-select-group" }>
                         <label class="fr-label" for=field_id("modalite")>"Modalité de la mission"</label>
-                        <select class="fr-select" id=field_id("modalite") name="modalite" aria-describedby="vivier-modalite-messages">
+                        <select
+                            class="fr-select"
+                            id=field_id("modalite")
+                            name="modalite"
+                            aria-describedby="vivier-modalite-messages"
+                            aria-invalid=move || mode_message().map(|_| "true")
+                        >
                             <option value="" selected=mode.is_empty()>"Toutes"</option>
                             {MODES
                                 .iter()
@@ -301,6 +307,7 @@ fn SearchForm(
                             name="jours"
                             value=search.days.clone()
                             aria-describedby="vivier-jours-messages"
+                            aria-invalid=move || days_message().map(|_| "true")
                         />
                         <div class="fr-messages-group" id="vivier-jours-messages" aria-live="polite">
                             {move || days_message().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
