@@ -1,4 +1,4 @@
-//! The pool profile form has ten fields, each a server function argument
+//! The pool profile form has twelve fields, each a server function argument
 //! (so a plain HTML form posts them by name).
 #![allow(clippy::too_many_arguments)]
 
@@ -19,6 +19,8 @@ async fn checked(
     location: &str,
     remote: &str,
     bio: &str,
+    other: &str,
+    other_kind: &str,
 ) -> Result<crate::validate::PoolInput, AppError> {
     let known = crate::backend::pool::skill_ids(state.db.read()).await?;
     crate::validate::pool_profile(
@@ -32,6 +34,8 @@ async fn checked(
         location,
         remote,
         bio,
+        other,
+        other_kind,
         |slug| known.contains_key(slug),
     )
 }
@@ -49,6 +53,8 @@ pub async fn join_pool(
     #[server(default)] location: String,
     #[server(default)] remote: String,
     #[server(default)] bio: String,
+    #[server(default)] other: String,
+    #[server(default)] other_kind: String,
 ) -> Result<(), AppError> {
     use super::context::*;
     let state = state()?;
@@ -65,6 +71,8 @@ pub async fn join_pool(
         &location,
         &remote,
         &bio,
+        &other,
+        &other_kind,
     )
     .await?;
     crate::backend::pool::join(state.db.write(), &me, input).await?;
@@ -85,6 +93,8 @@ pub async fn update_pool_profile(
     #[server(default)] location: String,
     #[server(default)] remote: String,
     #[server(default)] bio: String,
+    #[server(default)] other: String,
+    #[server(default)] other_kind: String,
 ) -> Result<(), AppError> {
     use super::context::*;
     let state = state()?;
@@ -101,6 +111,8 @@ pub async fn update_pool_profile(
         &location,
         &remote,
         &bio,
+        &other,
+        &other_kind,
     )
     .await?;
     crate::backend::pool::update(state.db.write(), &me, input).await?;

@@ -2,9 +2,10 @@
 //! reads or changes it here.
 
 use super::entities::{pool_profile, pool_profile_skill, skill, user};
+use super::skills::{self, Settled};
 use super::time::datetime_fr;
 use crate::error::AppError;
-use crate::model::{PoolProfile, ProfileSkill};
+use crate::model::{PoolProfile, ProfileSkill, ProposedSkill};
 use crate::validate::PoolInput;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -62,6 +63,52 @@ async fn write_skills<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Resolves the skills typed in "Autre compétence" (see `skills::settle`);
+/// call it in the writing transaction, before touching the profile row.
+async fn settle_all<C: ConnectionTrait>(
+    txn: &C,
+    input: &PoolInput,
+) -> Result<Vec<Settled>, AppError> {
+    let mut settled = Vec::new();
+    for term in &input.proposals {
+        settled.push(skills::settle(txn, term).await?);
+    }
+    Ok(settled)
+}
+
+/// A proposed skill that is in the list is simply added (unless it was
+/// also picked in the list, which then says how); the others stay
+/// proposals on the profile until a moderator decides.
+async fn write_proposals<C: ConnectionTrait>(
+    conn: &C,
+    profile_id: i32,
+    input: &PoolInput,
+    settled: &[Settled],
+) -> Result<(), AppError> {
+    let (kind, level) = &input.proposal_kind;
+    let mut proposals = Vec::new();
+    for s in settled {
+        match *s {
+            Settled::Skill(skill_id) => {
+                pool_profile_skill::Entity::insert(pool_profile_skill::ActiveModel {
+                    profile_id: Set(profile_id),
+                    skill_id: Set(skill_id),
+                    kind: Set(kind.clone()),
+                    level: Set(level.clone()),
+                })
+                .on_conflict_do_nothing_on([
+                    pool_profile_skill::Column::ProfileId,
+                    pool_profile_skill::Column::SkillId,
+                ])
+                .exec_without_returning(conn)
+                .await?;
+            }
+            Settled::Proposal(id) => proposals.push(id),
+        }
+    }
+    skills::set_profile_proposals(conn, profile_id, &proposals, kind, level.as_deref()).await
+}
+
 pub async fn join(
     db: &DatabaseConnection,
     me: &user::Model,
@@ -73,6 +120,7 @@ pub async fn join(
     let ids = skill_ids(db).await?;
     let now = Utc::now();
     let txn = db.begin().await?;
+    let settled = settle_all(&txn, &input).await?;
     let created = pool_profile::ActiveModel {
         user_id: Set(me.id),
         full_name: Set(input.full_name.clone()),
@@ -96,6 +144,7 @@ pub async fn join(
         Err(_) => return Err(AppError::Conflict(ALREADY_MEMBER.into())),
     };
     write_skills(&txn, created.id, &input, &ids).await?;
+    write_proposals(&txn, created.id, &input, &settled).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -107,6 +156,7 @@ pub async fn update(
 ) -> Result<(), AppError> {
     let ids = skill_ids(db).await?;
     let txn = db.begin().await?;
+    let settled = settle_all(&txn, &input).await?;
     // FOR UPDATE (PostgreSQL; SQLite's single writer serializes anyway): a
     // `leave` at the same moment waits for this update, or this one finds
     // the profile gone, never rewrites the skills of a deleted profile.
@@ -151,6 +201,7 @@ pub async fn update(
         .exec(&txn)
         .await?;
     write_skills(&txn, profile.id, &input, &ids).await?;
+    write_proposals(&txn, profile.id, &input, &settled).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -224,6 +275,11 @@ pub async fn mine(
             grow.push(item);
         }
     }
+    let proposals = skills::profile_proposals(db, p.id)
+        .await?
+        .into_iter()
+        .map(|(term, kind, level)| ProposedSkill { term, kind, level })
+        .collect();
     Ok(Some(PoolProfile {
         full_name: p.full_name,
         administration: p.administration,
@@ -237,5 +293,6 @@ pub async fn mine(
         bio: p.bio,
         paused: p.paused,
         updated_at: datetime_fr(p.updated_at),
+        proposals,
     }))
 }

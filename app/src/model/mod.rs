@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 mod admin;
 mod labels;
+mod skills;
 pub use admin::*;
 pub use labels::*;
+pub use skills::*;
 
 /// A skill as offered in filters and forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,6 +149,19 @@ pub struct PoolProfile {
     pub bio: String,
     pub paused: bool,
     pub updated_at: String,
+    /// Skills I proposed that are not in the list yet (waiting for a
+    /// moderator).
+    #[serde(default)]
+    pub proposals: Vec<ProposedSkill>,
+}
+
+/// A skill proposed on a pool profile: `kind` "preter" (with `level`) or
+/// "developper".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedSkill {
+    pub term: String,
+    pub kind: String,
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,3 +18,4 @@ pub mod outbox;
 pub mod pool;
 pub mod pool_form;
 pub mod sign_in;
+pub mod skills_admin;

@@ -3,7 +3,7 @@
 use crate::components::form::{SelectField, TextField};
 use crate::components::notice::field_id;
 use crate::error::AppError;
-use crate::model::{PoolProfile, SkillFamily, LEVELS, REMOTE_PREFS};
+use crate::model::{PoolProfile, ProposedSkill, SkillFamily, LEVELS, PROPOSAL_KINDS, REMOTE_PREFS};
 use leptos::prelude::*;
 
 #[component]
@@ -137,6 +137,21 @@ pub fn PoolFields(
             </div>
         </fieldset>
         <TextField
+            name="other"
+            label="Autre compétence (si elle n’est pas dans la liste)"
+            hint="Jusqu’à 3, séparées par des virgules, par exemple : OCaml, jeux vidéo. Si elle figure déjà dans la liste sous un autre nom, elle est ajoutée à votre profil ; sinon, la modération l’examine avant de l’ajouter à la liste."
+            optional=true
+            error
+            initial=init(|p| p.proposals.iter().map(|x| x.term.clone()).collect::<Vec<_>>().join(", "))
+        />
+        <SelectField
+            name="other_kind"
+            label="Cette autre compétence, vous souhaitez :"
+            options=PROPOSAL_KINDS
+            error
+            initial=Some(init(|p| p.proposals.first().map(kind_code).unwrap_or_default()).filter(|k| !k.is_empty()).unwrap_or_else(|| PROPOSAL_KINDS[0].0.to_string()))
+        />
+        <TextField
             name="days_per_month"
             label="Nombre de jours par mois que vous pouvez consacrer"
             hint="Un nombre entier entre 1 et 10."
@@ -163,5 +178,14 @@ pub fn PoolFields(
             error
             initial=init(|p| p.bio.clone())
         />
+    }
+}
+
+/// The form's code for what a proposed skill is (`preter_<level>` or
+/// `developper`).
+fn kind_code(p: &ProposedSkill) -> String {
+    match (p.kind.as_str(), p.level.as_deref()) {
+        ("preter", Some(level)) => format!("preter_{level}"),
+        _ => "developper".to_string(),
     }
 }

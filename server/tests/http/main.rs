@@ -15,4 +15,5 @@ mod live;
 mod mail;
 mod postgres;
 mod search;
+mod skills;
 mod transfer;
