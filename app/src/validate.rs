@@ -127,7 +127,7 @@ impl Checker {
     }
 }
 
-fn capitalise(what: &str) -> String {
+pub(crate) fn capitalise(what: &str) -> String {
     let mut chars = what.chars();
     match chars.next() {
         Some(first) => {
@@ -275,6 +275,9 @@ pub const MAX_SKILLS: usize = 20;
 /// Skills an agent may propose at once, and the length of each.
 pub const MAX_PROPOSALS: usize = 3;
 pub const PROPOSAL_MAX_CHARS: usize = 100;
+/// The stored key's bound (`skill_terms.key`, `skill_proposals.key`): a
+/// few characters expand when folded (ligatures, "ß").
+pub const SKILL_KEY_MAX_CHARS: usize = 250;
 
 /// The field "Autre compétence": up to [`MAX_PROPOSALS`] comma-separated
 /// skills (semicolons and line breaks separate too), each cleaned, 2 to
@@ -304,7 +307,7 @@ pub fn proposals(
                 "other",
                 format!("« {term} » ne désigne pas une compétence : écrivez son nom, par exemple « OCaml »."),
             );
-        } else if len > PROPOSAL_MAX_CHARS {
+        } else if len > PROPOSAL_MAX_CHARS || key.chars().count() > SKILL_KEY_MAX_CHARS {
             c.fail(
                 "other",
                 format!("Chaque compétence proposée : {PROPOSAL_MAX_CHARS} caractères au maximum (l’une en a {len})."),
@@ -626,6 +629,7 @@ mod tests {
             ("de la", ""),
             (&*"é".repeat(PROPOSAL_MAX_CHARS + 1), ""),
             ("Kotlin", "preter_maitre"),
+            (&*"\u{FDFA}".repeat(20), ""),
         ] {
             let mut c = Checker::new();
             proposals(&mut c, raw, kind);

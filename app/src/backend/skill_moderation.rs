@@ -23,7 +23,7 @@ use crate::error::AppError;
 use crate::model::{ProposalRow, SkillAdmin, SkillFamilyAdmin, SkillsAdminData};
 use crate::rights::Operation;
 use crate::text::{fold, skill_key, slugify};
-use crate::validate::{Checker, PROPOSAL_MAX_CHARS};
+use crate::validate::{Checker, PROPOSAL_MAX_CHARS, SKILL_KEY_MAX_CHARS};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, TransactionTrait,
@@ -158,6 +158,11 @@ fn term_of(c: &mut Checker, field: &str, raw: &str, what: &str) -> (String, Stri
         c.fail(
             field,
             format!("« {term} » ne désigne pas une compétence : écrivez son nom."),
+        );
+    } else if key.chars().count() > SKILL_KEY_MAX_CHARS {
+        c.fail(
+            field,
+            format!("{} : trop long.", crate::validate::capitalise(what)),
         );
     }
     (term, key)

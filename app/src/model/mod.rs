@@ -22,6 +22,10 @@ pub struct SkillOption {
 pub struct SkillFamily {
     pub name: String,
     pub skills: Vec<SkillOption>,
+    /// Skill slug → a few of its synonyms, shown as hints where agents
+    /// pick their skills (`list_skills` only; empty elsewhere).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub synonyms: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -78,6 +78,7 @@ pub fn PoolFields(
                 .map(|family| {
                     let level_of = level_of.clone();
                     let grows = grows.clone();
+                    let synonyms = family.synonyms.clone();
                     view! {
                         <div class="fr-fieldset__element">
                             <details class="tn-skill-family">
@@ -95,10 +96,16 @@ pub fn PoolFields(
                                             let slug = s.slug.clone();
                                             let slug2 = s.slug.clone();
                                             let grows = grows.clone();
+                                            let hint = synonyms
+                                                .get(&s.slug)
+                                                .map(|list| format!("Aussi : {}", list.join(", ")));
                                             view! {
                                                 <li class="tn-skill-row">
                                                     <div class="fr-select-group">
-                                                        <label class="fr-label" for=lend_id.clone()>{s.name.clone()}</label>
+                                                        <label class="fr-label" for=lend_id.clone()>
+                                                            {s.name.clone()}
+                                                            {hint.map(|h| view! { <span class="fr-hint-text">{h}</span> })}
+                                                        </label>
                                                         <select class="fr-select" id=lend_id name=lend_name>
                                                             <option value="" selected=move || level(&slug).is_empty()>"Je ne la partage pas"</option>
                                                             {LEVELS
