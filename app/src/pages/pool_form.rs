@@ -153,7 +153,7 @@ pub fn PoolFields(
         />
         <SelectField
             name="other_kind"
-            label="Cette autre compétence, vous souhaitez :"
+            label="Ces autres compétences sont"
             options=PROPOSAL_KINDS
             error
             initial=Some(init(|p| p.proposals.first().map(kind_code).unwrap_or_default()).filter(|k| !k.is_empty()).unwrap_or_else(|| PROPOSAL_KINDS[0].0.to_string()))

@@ -582,3 +582,38 @@ async fn concurrent_proposals_and_decisions_make_one_of_each() {
     }
     assert!(pending(&app, &moderator).await.is_empty());
 }
+
+#[tokio::test]
+async fn without_javascript_the_message_is_next_to_the_field() {
+    let app = spawn().await;
+    join(
+        &app,
+        "camille.martin@interieur.gouv.fr",
+        &[("other", "Blockchain"), ("other_kind", "preter_expert")],
+    )
+    .await;
+    let moderator = app.signed_in(MODERATOR).await;
+    let id = pending(&app, &moderator).await[0].0.clone();
+    let res = moderator
+        .post(format!("{}/api/add_proposed_skill", app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/moderation/competences", app.base))
+        .form(&[
+            ("proposal", id.as_str()),
+            ("name", "DONNÉES"),
+            ("family", "securite"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 302);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("__err="), "{location}");
+    let (status, html) = app
+        .page(&moderator, location.trim_start_matches(&app.base))
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("« DONNÉES » existe déjà"), "{html}");
+    assert!(html.contains(r#"value="DONNÉES""#), "typed value kept");
+    assert_eq!(pending(&app, &moderator).await.len(), 1, "nothing changed");
+}
