@@ -391,7 +391,7 @@ pub fn pool_profile(
     if lend_ok.is_empty() && !lends_proposed {
         c.fail(
             "lend",
-            "Choisissez au moins une compétence à partager, avec votre niveau (ou proposez-en une qui n’est pas dans la liste).",
+            "Choisissez au moins une compétence à partager, avec votre niveau. Si elle n’est pas dans la liste, proposez-la dans « Autre compétence ».",
         );
     } else if lend_ok.len() > MAX_SKILLS {
         c.fail(

@@ -96,17 +96,18 @@ pub fn PoolFields(
                                             let slug = s.slug.clone();
                                             let slug2 = s.slug.clone();
                                             let grows = grows.clone();
+                                            // A description, not part of the name: the
+                                            // select is named by the skill alone.
                                             let hint = synonyms
                                                 .get(&s.slug)
                                                 .map(|list| format!("Aussi : {}", list.join(", ")));
+                                            let hint_id = hint.as_ref().map(|_| format!("{lend_id}-synonymes"));
                                             view! {
                                                 <li class="tn-skill-row">
                                                     <div class="fr-select-group">
-                                                        <label class="fr-label" for=lend_id.clone()>
-                                                            {s.name.clone()}
-                                                            {hint.map(|h| view! { <span class="fr-hint-text">{h}</span> })}
-                                                        </label>
-                                                        <select class="fr-select" id=lend_id name=lend_name>
+                                                        <label class="fr-label" for=lend_id.clone()>{s.name.clone()}</label>
+                                                        {hint.map(|h| view! { <p class="fr-hint-text fr-mb-1v" id=hint_id.clone()>{h}</p> })}
+                                                        <select class="fr-select" id=lend_id name=lend_name aria-describedby=hint_id.clone()>
                                                             <option value="" selected=move || level(&slug).is_empty()>"Je ne la partage pas"</option>
                                                             {LEVELS
                                                                 .iter()
