@@ -159,7 +159,7 @@ fn term_of(c: &mut Checker, field: &str, raw: &str, what: &str) -> (String, Stri
             field,
             format!("« {term} » ne désigne pas une compétence : écrivez son nom."),
         );
-    } else if key.chars().count() > SKILL_KEY_MAX_CHARS {
+    } else if key.chars().count() > SKILL_KEY_MAX_CHARS || fold(&term).chars().count() > 200 {
         c.fail(
             field,
             format!("{} : trop long.", crate::validate::capitalise(what)),

@@ -338,6 +338,21 @@ async fn a_proposal_is_added_to_the_list_or_refused() {
     let fields = &body["Invalid"]["fields"];
     assert!(fields[format!("name-{chain}")].is_string(), "{body}");
     assert!(fields[format!("family-{chain}")].is_string(), "{body}");
+    // Short to type, too long once folded: refused with a message, no 500.
+    let expanding = "\u{FDFA}".repeat(20);
+    let (status, body) = app
+        .json(
+            &moderator,
+            "add_proposed_skill",
+            &[
+                ("proposal", &chain),
+                ("name", &expanding),
+                ("family", "securite"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["Invalid"]["fields"][format!("name-{chain}")].is_string());
     for (name, existing) in [
         ("Donnée", "Analyse de données"),
         ("TESTS D'INTRUSION", "Tests d’intrusion"),
