@@ -37,7 +37,10 @@ fn visible() -> Condition {
 /// or those words in its text; the other words match its text. `None` when
 /// nothing in the query counts.
 async fn search_condition(db: &DatabaseConnection, q: &str) -> Result<Option<Condition>, AppError> {
-    let spans = super::skills::index(db).await?.spans(q);
+    let mut spans = super::skills::index(db).await?.spans(q);
+    // As many as the words a query counts (`text::search_terms`): the
+    // statement stays small whatever is typed.
+    spans.truncate(12);
     if spans.is_empty() {
         return Ok(text_condition(db, q));
     }
