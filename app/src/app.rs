@@ -21,6 +21,7 @@ use crate::pages::{
     outbox::OutboxPage,
     pool::PoolPage,
     sign_in::{LinkSentPage, SignInLinkPage, SignInPage, SignOutPage},
+    skills_admin::SkillsAdminPage,
     vivier::{VivierPage, VivierProfilePage},
 };
 use leptos::prelude::*;
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/accord") view=AgreementPageView ssr=SsrMode::Async />
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/moderation/administrations") view=AdministrationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/moderation/competences") view=SkillsAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/dev/outbox") view=OutboxPage ssr=SsrMode::Async />
                 </Routes>
             </main>

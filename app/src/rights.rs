@@ -44,6 +44,9 @@ pub enum Operation {
     Moderate,
     /// `manage_administrations`: administrations and their members.
     ManageAdministrations,
+    /// `skills_admin` and the decisions on the skills list: proposals
+    /// merged, added or refused, synonyms added.
+    ManageSkills,
     /// `mission_applications`: the applications with motivations and line managers.
     ViewApplications,
     /// `move_application`, `request_agreement`.
@@ -139,6 +142,12 @@ pub const RIGHTS: &[(Operation, Who, States, &str)] = &[
         Who::Moderator,
         None,
         "administrations et membres",
+    ),
+    (
+        Operation::ManageSkills,
+        Who::Moderator,
+        None,
+        "liste des compétences, synonymes et propositions",
     ),
     (
         Operation::ViewApplications,
@@ -308,7 +317,10 @@ mod tests {
                 op,
                 ListMyMissions | CreateMission | SearchPool | ViewPoolProfile | ContactPoolMember
             ),
-            "propriétaire" => !matches!(op, ModerationQueue | Moderate | ManageAdministrations),
+            "propriétaire" => !matches!(
+                op,
+                ModerationQueue | Moderate | ManageAdministrations | ManageSkills
+            ),
             // Not a member of an administration: cannot start a mission.
             "co-responsable invité" => !matches!(
                 op,
@@ -321,6 +333,7 @@ mod tests {
                     | SearchPool
                     | ViewPoolProfile
                     | ContactPoolMember
+                    | ManageSkills
             ),
             "modérateur" => matches!(
                 op,
@@ -330,6 +343,7 @@ mod tests {
                     | ModerationQueue
                     | Moderate
                     | ManageAdministrations
+                    | ManageSkills
                     | ViewApplications
                     | RemoveCoOwner
             ),
@@ -348,7 +362,7 @@ mod tests {
     #[test]
     fn every_operation_for_every_caller() {
         let ops: Vec<Op> = RIGHTS.iter().map(|(o, ..)| *o).collect();
-        assert_eq!(ops.len(), 17);
+        assert_eq!(ops.len(), 18);
         for (name, caller) in callers() {
             for op in &ops {
                 let got = check(*op, caller, Some(state_where_possible(*op)));

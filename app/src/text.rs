@@ -91,6 +91,62 @@ pub fn slugify(input: &str) -> String {
     cut
 }
 
+/// Short words a skill's name or synonym may hold that say nothing of it:
+/// "Analyse des données" and "analyse de données" are one skill.
+const SKILL_FILLER_WORDS: &[&str] = &[
+    "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "un", "une",
+    "of", "the", "and",
+];
+
+/// One word of a skill key: its singular, as far as French and English
+/// plurals go ("données" → "donnee", "réseaux" → "reseau", "sociaux" →
+/// "social", "APIs" → "api"). Words of three letters or fewer stay as they
+/// are, so acronyms ("R", "RH", "UX", "IA", "SI", "AWS") never lose a letter.
+fn singular(word: &str) -> String {
+    if word.chars().count() <= 3 || word.chars().any(|c| c.is_numeric()) {
+        return word.to_string();
+    }
+    if let Some(stem) = word.strip_suffix("eaux") {
+        return format!("{stem}eau");
+    }
+    if let Some(stem) = word.strip_suffix("eux") {
+        return format!("{stem}eu");
+    }
+    if let Some(stem) = word.strip_suffix("aux") {
+        return format!("{stem}al");
+    }
+    if let Some(stem) = word.strip_suffix("sses") {
+        return format!("{stem}ss");
+    }
+    if word.ends_with("ss") {
+        return word.to_string();
+    }
+    match word.strip_suffix('s') {
+        Some(stem) => stem.to_string(),
+        None => word.to_string(),
+    }
+}
+
+/// One folded word as a skill key sees it: `None` for a filler word.
+pub fn skill_key_word(folded_word: &str) -> Option<String> {
+    (!folded_word.is_empty() && !SKILL_FILLER_WORDS.contains(&folded_word))
+        .then(|| singular(folded_word))
+}
+
+/// The words of a skill key (see [`skill_key`]), in order.
+pub fn skill_key_words(input: &str) -> Vec<String> {
+    fold(input).split(' ').filter_map(skill_key_word).collect()
+}
+
+/// The key that says whether two names of skills are the same skill:
+/// folded (case, accents, punctuation), filler words dropped ("de", "des",
+/// "l’"…) and each word made singular. "Données", "donnee" and "DONNÉES"
+/// share a key; "R" and "RH" do not. Skill names, synonyms and proposals
+/// are unique by this key. Empty when nothing in `input` names a skill.
+pub fn skill_key(input: &str) -> String {
+    skill_key_words(input).join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +178,40 @@ mod tests {
         );
         assert!(slugify(&"mot ".repeat(200)).len() <= 80);
         assert_eq!(slugify("«»"), "");
+    }
+    #[test]
+    fn skill_keys_ignore_case_accents_and_plurals() {
+        let same = [
+            ("Données", "donnee"),
+            ("DONNÉES", "données"),
+            ("Réseaux", "réseau"),
+            ("API", "APIs"),
+            ("Tests d’intrusion", "test d'intrusion"),
+            ("Analyse des données", "analyse de donnée"),
+            ("Réseaux sociaux", "réseau social"),
+            ("Processes", "process"),
+            ("Expérience utilisateur", "expériences utilisateurs"),
+            ("  UX / UI  ", "ux ui"),
+            ("Jeux sérieux", "jeu sérieux"),
+        ];
+        for (a, b) in same {
+            assert_eq!(skill_key(a), skill_key(b), "{a} / {b}");
+        }
+        let different = [
+            ("R", "RH"),
+            ("R", "statistiques"),
+            ("UX", "UI"),
+            ("IA", "SI"),
+        ];
+        for (a, b) in different {
+            assert_ne!(skill_key(a), skill_key(b), "{a} / {b}");
+        }
+        assert_eq!(skill_key("R"), "r");
+        assert_eq!(skill_key("AWS"), "aws");
+        assert_eq!(skill_key("Linux"), "linux");
+        assert_eq!(skill_key("Données"), "donnee");
+        assert_eq!(skill_key("Mareva 2"), "mareva 2");
+        assert_eq!(skill_key("de la"), "");
+        assert_eq!(skill_key("—"), "");
     }
 }

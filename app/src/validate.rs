@@ -2,7 +2,7 @@
 //! server, and every broken rule becomes a French message tied to its field.
 
 use crate::error::{AppError, FieldErrors};
-use crate::model::{is_code, LEVELS, REMOTE_PREFS};
+use crate::model::{is_code, LEVELS, PROPOSAL_KINDS, REMOTE_PREFS};
 use std::collections::{BTreeMap, HashMap};
 use unicode_normalization::UnicodeNormalization;
 
@@ -127,7 +127,7 @@ impl Checker {
     }
 }
 
-fn capitalise(what: &str) -> String {
+pub(crate) fn capitalise(what: &str) -> String {
     let mut chars = what.chars();
     match chars.next() {
         Some(first) => {
@@ -265,9 +265,80 @@ pub struct PoolInput {
     pub location: String,
     pub remote: String,
     pub bio: String,
+    /// Skills typed because they are not in the list (see [`proposals`]).
+    pub proposals: Vec<String>,
+    /// What the proposed skills are: "preter" with a level, or "developper".
+    pub proposal_kind: (String, Option<String>),
 }
 
 pub const MAX_SKILLS: usize = 20;
+/// Skills an agent may propose at once, and the length of each.
+pub const MAX_PROPOSALS: usize = 3;
+pub const PROPOSAL_MAX_CHARS: usize = 100;
+/// The stored key's bound (`skill_terms.key`, `skill_proposals.key`): a
+/// few characters expand when folded (ligatures, "ß").
+pub const SKILL_KEY_MAX_CHARS: usize = 250;
+
+/// The field "Autre compétence": up to [`MAX_PROPOSALS`] comma-separated
+/// skills (semicolons and line breaks separate too), each cleaned, 2 to
+/// [`PROPOSAL_MAX_CHARS`] characters, naming something
+/// (`text::skill_key` not empty), duplicates on case, accents or plural
+/// dropped. `kind` is a code of [`PROPOSAL_KINDS`] (empty: the first).
+pub fn proposals(
+    c: &mut Checker,
+    raw: &str,
+    kind: &str,
+) -> (Vec<String>, (String, Option<String>)) {
+    c.keep("other", raw);
+    c.keep("other_kind", kind);
+    let mut terms: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut count = 0;
+    for part in raw.split([',', ';', '\n']) {
+        let term = clean(part).split_whitespace().collect::<Vec<_>>().join(" ");
+        if term.is_empty() {
+            continue;
+        }
+        count += 1;
+        let len = term.chars().count();
+        let key = crate::text::skill_key(&term);
+        if len < 2 || key.is_empty() {
+            c.fail(
+                "other",
+                format!("« {term} » ne désigne pas une compétence : écrivez son nom, par exemple « OCaml »."),
+            );
+        } else if len > PROPOSAL_MAX_CHARS || key.chars().count() > SKILL_KEY_MAX_CHARS {
+            c.fail(
+                "other",
+                format!("Chaque compétence proposée : {PROPOSAL_MAX_CHARS} caractères au maximum (l’une en a {len})."),
+            );
+        } else if !keys.contains(&key) {
+            keys.push(key);
+            terms.push(term);
+        }
+    }
+    if count > MAX_PROPOSALS {
+        c.fail(
+            "other",
+            format!("Proposez au plus {MAX_PROPOSALS} compétences, séparées par des virgules."),
+        );
+    }
+    let kind = match kind.trim() {
+        "" => PROPOSAL_KINDS[0].0,
+        k => k,
+    };
+    if !is_code(PROPOSAL_KINDS, kind) {
+        c.fail(
+            "other_kind",
+            "Choisissez si ces compétences sont à partager (avec votre niveau) ou à développer.",
+        );
+    }
+    let kind = match kind.strip_prefix("preter_") {
+        Some(level) => ("preter".to_string(), Some(level.to_string())),
+        None => ("developper".to_string(), None),
+    };
+    (terms, kind)
+}
 
 #[allow(clippy::too_many_arguments)]
 pub fn pool_profile(
@@ -281,6 +352,8 @@ pub fn pool_profile(
     location: &str,
     remote: &str,
     bio: &str,
+    other: &str,
+    other_kind: &str,
     known_skill: impl Fn(&str) -> bool,
 ) -> Result<PoolInput, AppError> {
     let mut c = Checker::new();
@@ -313,10 +386,12 @@ pub fn pool_profile(
             lend_ok.insert(slug.clone(), level.to_string());
         }
     }
-    if lend_ok.is_empty() {
+    let (proposed, proposal_kind) = proposals(&mut c, other, other_kind);
+    let lends_proposed = !proposed.is_empty() && proposal_kind.0 == "preter";
+    if lend_ok.is_empty() && !lends_proposed {
         c.fail(
             "lend",
-            "Choisissez au moins une compétence à partager, avec votre niveau.",
+            "Choisissez au moins une compétence à partager, avec votre niveau. Si elle n’est pas dans la liste, proposez-la dans « Autre compétence ».",
         );
     } else if lend_ok.len() > MAX_SKILLS {
         c.fail(
@@ -384,6 +459,8 @@ pub fn pool_profile(
         location,
         remote,
         bio,
+        proposals: proposed,
+        proposal_kind,
     })
 }
 
@@ -489,7 +566,7 @@ mod tests {
         grow.insert("developpement-web".to_string(), "on".to_string());
         let known = |s: &str| s == "developpement-web";
         let err = pool_profile(
-            "A", "DINUM", "Dev", &lend, &grow, "12", "", "Paris", "partout", "", known,
+            "A", "DINUM", "Dev", &lend, &grow, "12", "", "Paris", "partout", "", "", "", known,
         )
         .unwrap_err();
         for field in ["full_name", "grow", "days_per_month", "remote"] {
@@ -507,6 +584,8 @@ mod tests {
             "Paris",
             "indifferent",
             "",
+            "",
+            "",
             known,
         )
         .unwrap();
@@ -523,9 +602,58 @@ mod tests {
             "Paris",
             "indifferent",
             "",
+            "",
+            "",
             known,
         )
         .unwrap_err();
         assert!(err.field("lend").is_some());
+    }
+
+    #[test]
+    fn proposals_are_bounded_and_deduplicated() {
+        let mut c = Checker::new();
+        let (terms, kind) = proposals(&mut c, " Kotlin, kotlin ;  Jeux   vidéo ,", "");
+        assert!(c.finish().is_ok());
+        assert_eq!(terms, vec!["Kotlin", "Jeux vidéo"]);
+        assert_eq!(kind, ("preter".to_string(), Some("pratique".to_string())));
+
+        let mut c = Checker::new();
+        let (_, kind) = proposals(&mut c, "Kotlin", "developper");
+        assert!(c.finish().is_ok());
+        assert_eq!(kind, ("developper".to_string(), None));
+
+        for (raw, kind) in [
+            ("a, b, c, d", ""),
+            ("x", ""),
+            ("de la", ""),
+            (&*"é".repeat(PROPOSAL_MAX_CHARS + 1), ""),
+            ("Kotlin", "preter_maitre"),
+            (&*"\u{FDFA}".repeat(20), ""),
+        ] {
+            let mut c = Checker::new();
+            proposals(&mut c, raw, kind);
+            assert!(c.finish().is_err(), "{raw} / {kind}");
+        }
+
+        // A skill proposed to lend counts as the one skill to lend.
+        let ok = pool_profile(
+            "Ada L",
+            "DINUM",
+            "Dev",
+            &HashMap::new(),
+            &HashMap::new(),
+            "2",
+            "",
+            "Paris",
+            "indifferent",
+            "",
+            "Kotlin",
+            "preter_expert",
+            |_| false,
+        )
+        .unwrap();
+        assert_eq!(ok.proposals, vec!["Kotlin"]);
+        assert_eq!(ok.proposal_kind.1.as_deref(), Some("expert"));
     }
 }

@@ -30,11 +30,12 @@ pub async fn get_mission(slug: String) -> Result<MissionSheet, AppError> {
     crate::backend::missions::sheet(state.db.read(), &slug).await
 }
 
-/// The curated list of skills, grouped by family.
+/// The curated list of skills, grouped by family, with a few synonyms of
+/// each.
 #[server(endpoint = "list_skills")]
 pub async fn list_skills() -> Result<Vec<SkillFamily>, AppError> {
     let state = super::context::state()?;
-    crate::backend::missions::skill_families(state.db.read()).await
+    crate::backend::missions::skill_families_with_synonyms(state.db.read()).await
 }
 
 /// Every administration of the programme, by name.

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod missions;
 pub mod pool;
 pub mod site;
+pub mod skills;
 pub mod space;
 pub mod vivier;
 

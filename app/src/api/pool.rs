@@ -1,4 +1,4 @@
-//! The pool profile form has ten fields, each a server function argument
+//! The pool profile form has twelve fields, each a server function argument
 //! (so a plain HTML form posts them by name).
 #![allow(clippy::too_many_arguments)]
 
@@ -19,6 +19,8 @@ async fn checked(
     location: &str,
     remote: &str,
     bio: &str,
+    other: &str,
+    other_kind: &str,
 ) -> Result<crate::validate::PoolInput, AppError> {
     let known = crate::backend::pool::skill_ids(state.db.read()).await?;
     crate::validate::pool_profile(
@@ -32,6 +34,8 @@ async fn checked(
         location,
         remote,
         bio,
+        other,
+        other_kind,
         |slug| known.contains_key(slug),
     )
 }
@@ -113,6 +117,8 @@ pub async fn join_pool(
     #[server(default)] home_administration: String,
     #[server(default)] visible_to_own: Option<String>,
     #[server(default)] hidden: HashMap<String, String>,
+    #[server(default)] other: String,
+    #[server(default)] other_kind: String,
 ) -> Result<(), AppError> {
     use super::context::*;
     let state = state()?;
@@ -129,6 +135,8 @@ pub async fn join_pool(
         &location,
         &remote,
         &bio,
+        &other,
+        &other_kind,
     )
     .await
     .map_err(|e| keeping_visibility(e, &home_administration, &visible_to_own, &hidden))?;
@@ -154,6 +162,8 @@ pub async fn update_pool_profile(
     #[server(default)] home_administration: String,
     #[server(default)] visible_to_own: Option<String>,
     #[server(default)] hidden: HashMap<String, String>,
+    #[server(default)] other: String,
+    #[server(default)] other_kind: String,
 ) -> Result<(), AppError> {
     use super::context::*;
     let state = state()?;
@@ -170,6 +180,8 @@ pub async fn update_pool_profile(
         &location,
         &remote,
         &bio,
+        &other,
+        &other_kind,
     )
     .await
     .map_err(|e| keeping_visibility(e, &home_administration, &visible_to_own, &hidden))?;

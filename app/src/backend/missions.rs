@@ -32,9 +32,51 @@ fn visible() -> Condition {
         )
 }
 
+/// The condition of a query: its words that name a skill of the list (a
+/// name or synonym, `backend::skills`) match a mission that has that skill
+/// or those words in its text; the other words match its text. `None` when
+/// nothing in the query counts.
+async fn search_condition(db: &DatabaseConnection, q: &str) -> Result<Option<Condition>, AppError> {
+    let mut spans = super::skills::index(db).await?.spans(q);
+    // As many as the words a query counts (`text::search_terms`): the
+    // statement stays small whatever is typed.
+    spans.truncate(12);
+    if spans.is_empty() {
+        return Ok(text_condition(db, q));
+    }
+    let folded = crate::text::fold(q);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let covered = |i: usize| spans.iter().any(|s| s.first <= i && i <= s.last);
+    let rest: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !covered(*i))
+        .map(|(_, w)| *w)
+        .collect();
+    let mut cond = Condition::all();
+    if let Some(text) = text_condition(db, &rest.join(" ")) {
+        cond = cond.add(text);
+    }
+    for span in spans {
+        let has_skill = mission::Column::Id.in_subquery(
+            Query::select()
+                .column(mission_skill::Column::MissionId)
+                .from(mission_skill::Entity)
+                .and_where(Expr::col(mission_skill::Column::SkillId).eq(span.skill_id))
+                .take(),
+        );
+        let mut either = Condition::any().add(has_skill);
+        if let Some(text) = text_condition(db, &words[span.first..=span.last].join(" ")) {
+            either = either.add(text);
+        }
+        cond = cond.add(either);
+    }
+    Ok(Some(cond))
+}
+
 /// The full-text condition of a query (`backend::search` gives the rule
 /// both backends follow); `None` when the query has no word that counts.
-fn search_condition(db: &DatabaseConnection, q: &str) -> Option<Condition> {
+fn text_condition(db: &DatabaseConnection, q: &str) -> Option<Condition> {
     let search = SearchQuery::parse(q)?;
     Some(match db.get_database_backend() {
         DbBackend::Postgres => Condition::all().add(Expr::cust_with_values(
@@ -58,7 +100,7 @@ pub async fn list(
     filters: &MissionFilters,
 ) -> Result<MissionPage, AppError> {
     let mut cond = visible();
-    if let Some(search) = search_condition(db, filters.q.as_deref().unwrap_or("")) {
+    if let Some(search) = search_condition(db, filters.q.as_deref().unwrap_or("")).await? {
         cond = cond.add(search);
     }
     if let Some(slug) = filters.competence.as_deref().filter(|s| !s.is_empty()) {
@@ -173,6 +215,7 @@ pub async fn skill_families(db: &DatabaseConnection) -> Result<Vec<SkillFamily>,
             families.push(SkillFamily {
                 name: family_name,
                 skills: Vec::new(),
+                synonyms: Default::default(),
             });
         }
         if let Some(last) = families.last_mut() {
@@ -199,6 +242,41 @@ pub async fn all_administrations(
             name: a.name,
         })
         .collect())
+}
+
+/// Synonyms shown per skill as a hint: the first few, in the list's order.
+const HINT_SYNONYMS: usize = 4;
+
+/// [`skill_families`] with a few synonyms of each skill, for the pickers
+/// where agents choose their skills.
+pub async fn skill_families_with_synonyms(
+    db: &DatabaseConnection,
+) -> Result<Vec<SkillFamily>, AppError> {
+    use super::entities::skill_term;
+    let mut families = skill_families(db).await?;
+    let terms = skill_term::Entity::find()
+        .filter(skill_term::Column::IsName.eq(false))
+        .find_also_related(skill::Entity)
+        .order_by_asc(skill_term::Column::Id)
+        .all(db)
+        .await?;
+    let mut by_slug: HashMap<String, Vec<String>> = HashMap::new();
+    for (term, s) in terms {
+        if let Some(s) = s {
+            let list = by_slug.entry(s.slug).or_default();
+            if list.len() < HINT_SYNONYMS {
+                list.push(term.term);
+            }
+        }
+    }
+    for family in &mut families {
+        for s in &family.skills {
+            if let Some(list) = by_slug.remove(&s.slug) {
+                family.synonyms.insert(s.slug.clone(), list);
+            }
+        }
+    }
+    Ok(families)
 }
 
 async fn administrations_with_missions(

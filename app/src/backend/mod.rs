@@ -20,6 +20,8 @@ pub mod search;
 pub mod seed;
 pub mod seed_data;
 pub mod sheets;
+pub mod skill_moderation;
+pub mod skills;
 pub mod state;
 pub mod time;
 pub mod transfer;

@@ -4,9 +4,10 @@
 use super::entities::{
     administration, pool_profile, pool_profile_hidden, pool_profile_skill, skill, user,
 };
+use super::skills::{self, Settled};
 use super::time::datetime_fr;
 use crate::error::AppError;
-use crate::model::{PoolProfile, ProfileSkill};
+use crate::model::{PoolProfile, ProfileSkill, ProposedSkill};
 use crate::validate::PoolInput;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -143,6 +144,52 @@ async fn write_skills<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Resolves the skills typed in "Autre compétence" (see `skills::settle`);
+/// call it in the writing transaction, before touching the profile row.
+async fn settle_all<C: ConnectionTrait>(
+    txn: &C,
+    input: &PoolInput,
+) -> Result<Vec<Settled>, AppError> {
+    let mut settled = Vec::new();
+    for term in &input.proposals {
+        settled.push(skills::settle(txn, term).await?);
+    }
+    Ok(settled)
+}
+
+/// A proposed skill that is in the list is simply added (unless it was
+/// also picked in the list, which then says how); the others stay
+/// proposals on the profile until a moderator decides.
+async fn write_proposals<C: ConnectionTrait>(
+    conn: &C,
+    profile_id: i32,
+    input: &PoolInput,
+    settled: &[Settled],
+) -> Result<(), AppError> {
+    let (kind, level) = &input.proposal_kind;
+    let mut proposals = Vec::new();
+    for s in settled {
+        match *s {
+            Settled::Skill(skill_id) => {
+                pool_profile_skill::Entity::insert(pool_profile_skill::ActiveModel {
+                    profile_id: Set(profile_id),
+                    skill_id: Set(skill_id),
+                    kind: Set(kind.clone()),
+                    level: Set(level.clone()),
+                })
+                .on_conflict_do_nothing_on([
+                    pool_profile_skill::Column::ProfileId,
+                    pool_profile_skill::Column::SkillId,
+                ])
+                .exec_without_returning(conn)
+                .await?;
+            }
+            Settled::Proposal(id) => proposals.push(id),
+        }
+    }
+    skills::set_profile_proposals(conn, profile_id, &proposals, kind, level.as_deref()).await
+}
+
 pub async fn join(
     db: &DatabaseConnection,
     me: &user::Model,
@@ -156,6 +203,7 @@ pub async fn join(
     let stems = profile_stems(&input, &ids, &skill_names(db).await?);
     let now = Utc::now();
     let txn = db.begin().await?;
+    let settled = settle_all(&txn, &input).await?;
     let created = pool_profile::ActiveModel {
         user_id: Set(me.id),
         full_name: Set(input.full_name.clone()),
@@ -184,6 +232,7 @@ pub async fn join(
     };
     write_skills(&txn, created.id, &input, &ids).await?;
     write_visibility(&txn, created.id, &visibility).await?;
+    write_proposals(&txn, created.id, &input, &settled).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -197,6 +246,7 @@ pub async fn update(
     let ids = skill_ids(db).await?;
     let stems = profile_stems(&input, &ids, &skill_names(db).await?);
     let txn = db.begin().await?;
+    let settled = settle_all(&txn, &input).await?;
     // FOR UPDATE (PostgreSQL; SQLite's single writer serializes anyway): a
     // `leave` at the same moment waits for this update, or this one finds
     // the profile gone, never rewrites the skills of a deleted profile.
@@ -251,6 +301,7 @@ pub async fn update(
         .await?;
     write_skills(&txn, profile.id, &input, &ids).await?;
     write_visibility(&txn, profile.id, &visibility).await?;
+    write_proposals(&txn, profile.id, &input, &settled).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -337,6 +388,11 @@ pub async fn mine(
             grow.push(item);
         }
     }
+    let proposals = skills::profile_proposals(db, p.id)
+        .await?
+        .into_iter()
+        .map(|(term, kind, level)| ProposedSkill { term, kind, level })
+        .collect();
     Ok(Some(PoolProfile {
         full_name: p.full_name,
         administration: p.administration,
@@ -355,5 +411,6 @@ pub async fn mine(
             .and_then(|id| slugs.get(&id).cloned()),
         visible_to_own: p.visible_to_own,
         hidden_from,
+        proposals,
     }))
 }

@@ -3,14 +3,15 @@
 //! twice changes nothing; it never overwrites a row that already exists.
 
 use super::entities::{
-    administration, mission, mission_owner, mission_skill, skill, skill_family, user, user_role,
+    administration, mission, mission_owner, mission_skill, skill, skill_family, skill_term, user,
+    user_role,
 };
 use super::seed_data::{ADMINISTRATIONS, MISSIONS, SKILL_FAMILIES};
-use crate::text::fold;
+use crate::text::{fold, skill_key};
 use chrono::{TimeZone, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, TransactionTrait,
+    QueryFilter, TransactionTrait, TryInsertResult,
 };
 use std::collections::HashMap;
 
@@ -52,6 +53,8 @@ pub const DEMO_ACCOUNTS: &[(&str, &str, &str, Option<&str>)] = &[
 pub struct SeedReport {
     pub administrations: usize,
     pub skills: usize,
+    /// Names and synonyms of skills (`skill_terms`) added.
+    pub terms: usize,
     pub missions: usize,
     pub accounts: usize,
 }
@@ -125,6 +128,26 @@ pub async fn run(db: &DatabaseConnection, demo: bool) -> Result<SeedReport, DbEr
                     .await?
                 }
             };
+            // The name first: a synonym never takes the key of a name. A
+            // term whose key is already taken (e.g. added by a moderator
+            // meanwhile) is left as it is.
+            for (term, is_name) in
+                std::iter::once((s.name, true)).chain(s.synonyms.iter().map(|t| (*t, false)))
+            {
+                let inserted = skill_term::Entity::insert(skill_term::ActiveModel {
+                    skill_id: Set(row.id),
+                    term: Set(term.into()),
+                    key: Set(skill_key(term)),
+                    is_name: Set(is_name),
+                    ..Default::default()
+                })
+                .on_conflict_do_nothing_on([skill_term::Column::Key])
+                .exec_without_returning(&txn)
+                .await?;
+                if matches!(inserted, TryInsertResult::Inserted(n) if n > 0) {
+                    report.terms += 1;
+                }
+            }
             skill_ids.insert(s.slug, (row.id, row.name));
         }
     }

@@ -50,6 +50,10 @@ pub struct SeedSkill {
     pub slug: &'static str,
     /// French name of the skill.
     pub name: &'static str,
+    /// Other names people give it: English usage, acronyms, tools, common
+    /// spellings ("UX", "expérience utilisateur"; "R", "stats"). Each has a
+    /// key (`text::skill_key`) of its own across every name and synonym.
+    pub synonyms: &'static [&'static str],
 }
 
 /// A mission sheet as published on the programme's page in August 2020.
@@ -122,30 +126,88 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "developpement",
                 name: "Développement",
+                synonyms: &[
+                    "programmation",
+                    "développeur",
+                    "développeuse",
+                    "code",
+                    "génie logiciel",
+                    "software engineering",
+                ],
             },
             SeedSkill {
                 slug: "developpement-web",
                 name: "Développement web",
+                synonyms: &[
+                    "web",
+                    "développement de sites web",
+                    "site internet",
+                    "web development",
+                    "HTML CSS",
+                ],
             },
             SeedSkill {
                 slug: "developpement-front-end",
                 name: "Développement front-end",
+                synonyms: &[
+                    "front",
+                    "frontend",
+                    "front-end",
+                    "interface web",
+                    "JavaScript",
+                    "TypeScript",
+                    "React",
+                    "Vue.js",
+                    "Angular",
+                ],
             },
             SeedSkill {
                 slug: "developpement-back-end",
                 name: "Développement back-end",
+                synonyms: &[
+                    "back", "backend", "back-end", "Java", "Python", "PHP", "Node.js", "Rust",
+                    "Django", "Symfony",
+                ],
             },
             SeedSkill {
                 slug: "developpement-mobile",
                 name: "Développement mobile",
+                synonyms: &[
+                    "mobile",
+                    "application mobile",
+                    "Android",
+                    "iOS",
+                    "Flutter",
+                    "React Native",
+                    "Kotlin",
+                    "Swift",
+                ],
             },
             SeedSkill {
                 slug: "conception-api",
                 name: "Conception d’API",
+                synonyms: &[
+                    "API",
+                    "API REST",
+                    "REST",
+                    "GraphQL",
+                    "OpenAPI",
+                    "web services",
+                    "interface de programmation",
+                ],
             },
             SeedSkill {
                 slug: "tests-qualite-logicielle",
                 name: "Tests et qualité logicielle",
+                synonyms: &[
+                    "tests",
+                    "qualité logicielle",
+                    "recette",
+                    "QA",
+                    "assurance qualité",
+                    "tests automatisés",
+                    "TDD",
+                ],
             },
         ],
     },
@@ -156,30 +218,95 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "statistiques",
                 name: "Statistiques (logiciel R ou équivalent)",
+                synonyms: &[
+                    "statistiques",
+                    "stats",
+                    "R",
+                    "logiciel R",
+                    "RStudio",
+                    "SAS",
+                    "Stata",
+                    "biostatistiques",
+                    "économétrie",
+                ],
             },
             SeedSkill {
                 slug: "analyse-de-donnees",
                 name: "Analyse de données",
+                synonyms: &[
+                    "données",
+                    "data",
+                    "data analysis",
+                    "data analyst",
+                    "analyste de données",
+                    "SQL",
+                    "Excel",
+                    "tableur",
+                ],
             },
             SeedSkill {
                 slug: "data-science",
                 name: "Data science",
+                synonyms: &[
+                    "science des données",
+                    "data scientist",
+                    "machine learning",
+                    "apprentissage automatique",
+                    "ML",
+                ],
             },
             SeedSkill {
                 slug: "intelligence-artificielle",
                 name: "Intelligence artificielle",
+                synonyms: &[
+                    "IA",
+                    "AI",
+                    "artificial intelligence",
+                    "deep learning",
+                    "apprentissage profond",
+                    "IA générative",
+                    "LLM",
+                    "traitement automatique du langage",
+                    "NLP",
+                ],
             },
             SeedSkill {
                 slug: "data-engineering",
                 name: "Data engineering",
+                synonyms: &[
+                    "ingénierie des données",
+                    "data engineer",
+                    "ETL",
+                    "pipeline de données",
+                    "big data",
+                    "Spark",
+                    "entrepôt de données",
+                    "data warehouse",
+                ],
             },
             SeedSkill {
                 slug: "visualisation-de-donnees",
                 name: "Visualisation de données",
+                synonyms: &[
+                    "dataviz",
+                    "data visualisation",
+                    "data visualization",
+                    "tableau de bord",
+                    "Power BI",
+                    "Metabase",
+                    "infographie",
+                ],
             },
             SeedSkill {
                 slug: "ouverture-des-donnees",
                 name: "Ouverture des données (open data)",
+                synonyms: &[
+                    "open data",
+                    "opendata",
+                    "données ouvertes",
+                    "ouverture des données",
+                    "data.gouv.fr",
+                ],
             },
         ],
     },
@@ -190,26 +317,79 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "ux-ui-design",
                 name: "UX / UI design",
+                synonyms: &[
+                    "UX",
+                    "UI",
+                    "UX design",
+                    "UI design",
+                    "expérience utilisateur",
+                    "interface utilisateur",
+                    "design d’interface",
+                    "ergonomie",
+                    "ergonome",
+                    "Figma",
+                    "design",
+                    "designer",
+                    "webdesign",
+                ],
             },
             SeedSkill {
                 slug: "design-de-services",
                 name: "Design de services",
+                synonyms: &[
+                    "service design",
+                    "design des politiques publiques",
+                    "parcours usager",
+                    "cartographie de parcours",
+                ],
             },
             SeedSkill {
                 slug: "recherche-utilisateur",
                 name: "Recherche utilisateur",
+                synonyms: &[
+                    "UX research",
+                    "user research",
+                    "entretiens utilisateurs",
+                    "tests utilisateurs",
+                    "tests d’utilisabilité",
+                    "études usagers",
+                ],
             },
             SeedSkill {
                 slug: "animation-atelier-ideation",
                 name: "Animation d’atelier d’idéation",
+                synonyms: &[
+                    "facilitation",
+                    "animation d’ateliers",
+                    "idéation",
+                    "design thinking",
+                    "intelligence collective",
+                    "brainstorming",
+                ],
             },
             SeedSkill {
                 slug: "prototypage",
                 name: "Prototypage",
+                synonyms: &[
+                    "prototype",
+                    "maquettage",
+                    "maquette",
+                    "wireframe",
+                    "mock-up",
+                ],
             },
             SeedSkill {
                 slug: "redaction-contenus-ux-writing",
                 name: "Rédaction de contenus (UX writing)",
+                synonyms: &[
+                    "UX writing",
+                    "rédaction web",
+                    "écriture web",
+                    "content design",
+                    "contenus éditoriaux",
+                    "FALC",
+                    "langage clair",
+                ],
             },
         ],
     },
@@ -220,22 +400,53 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "accessibilite-numerique",
                 name: "Accessibilité numérique (référentiels d’accessibilité, RGAA)",
+                synonyms: &[
+                    "accessibilité",
+                    "a11y",
+                    "RGAA",
+                    "WCAG",
+                    "handicap et numérique",
+                    "référentiel général d’amélioration de l’accessibilité",
+                ],
             },
             SeedSkill {
                 slug: "audit-accessibilite",
                 name: "Audit d’accessibilité",
+                synonyms: &[
+                    "audit RGAA",
+                    "audit a11y",
+                    "évaluation de l’accessibilité",
+                    "déclaration d’accessibilité",
+                ],
             },
             SeedSkill {
                 slug: "accessibilite-documents",
                 name: "Accessibilité des documents bureautiques",
+                synonyms: &[
+                    "documents accessibles",
+                    "PDF accessible",
+                    "Word accessible",
+                    "accessibilité bureautique",
+                ],
             },
             SeedSkill {
                 slug: "developpement-accessible",
                 name: "Développement accessible (HTML, ARIA)",
+                synonyms: &[
+                    "ARIA",
+                    "HTML accessible",
+                    "intégration accessible",
+                    "front-end accessible",
+                ],
             },
             SeedSkill {
                 slug: "sensibilisation-accessibilite",
                 name: "Sensibilisation et formation à l’accessibilité",
+                synonyms: &[
+                    "formation à l’accessibilité",
+                    "sensibilisation au handicap",
+                    "sensibilisation a11y",
+                ],
             },
         ],
     },
@@ -246,26 +457,70 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "durcissement-systemes",
                 name: "Durcissement de systèmes (sécurité)",
+                synonyms: &[
+                    "durcissement",
+                    "hardening",
+                    "sécurisation des serveurs",
+                    "configuration sécurisée",
+                ],
             },
             SeedSkill {
                 slug: "securite-applicative",
                 name: "Sécurité applicative",
+                synonyms: &[
+                    "sécurité des applications",
+                    "AppSec",
+                    "OWASP",
+                    "développement sécurisé",
+                    "revue de code sécurité",
+                ],
             },
             SeedSkill {
                 slug: "analyse-de-risques",
                 name: "Analyse de risques (EBIOS RM)",
+                synonyms: &[
+                    "EBIOS",
+                    "EBIOS RM",
+                    "analyse de risques",
+                    "gestion des risques",
+                    "risk management",
+                    "cartographie des risques",
+                ],
             },
             SeedSkill {
                 slug: "homologation-securite",
                 name: "Homologation de sécurité",
+                synonyms: &[
+                    "homologation",
+                    "RGS",
+                    "homologation RGS",
+                    "dossier d’homologation",
+                    "PSSI",
+                ],
             },
             SeedSkill {
                 slug: "gestion-incidents-securite",
                 name: "Gestion des incidents de sécurité",
+                synonyms: &[
+                    "réponse à incident",
+                    "SOC",
+                    "CERT",
+                    "CSIRT",
+                    "gestion de crise cyber",
+                    "forensique",
+                ],
             },
             SeedSkill {
                 slug: "tests-intrusion",
                 name: "Tests d’intrusion",
+                synonyms: &[
+                    "pentest",
+                    "tests de pénétration",
+                    "pentester",
+                    "hacking éthique",
+                    "audit de sécurité",
+                    "red team",
+                ],
             },
         ],
     },
@@ -276,26 +531,70 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "architecture-si",
                 name: "Architecture SI",
+                synonyms: &[
+                    "architecture",
+                    "architecte",
+                    "architecte SI",
+                    "architecture des systèmes d’information",
+                    "architecture logicielle",
+                    "architecture technique",
+                ],
             },
             SeedSkill {
                 slug: "urbanisation-si",
                 name: "Urbanisation des systèmes d’information",
+                synonyms: &[
+                    "urbanisation",
+                    "urbanisme SI",
+                    "cartographie du SI",
+                    "enterprise architecture",
+                    "TOGAF",
+                ],
             },
             SeedSkill {
                 slug: "mareva-2",
                 name: "Mareva 2 (méthode d’analyse de la valeur des projets SI)",
+                synonyms: &[
+                    "Mareva",
+                    "Mareva 2",
+                    "analyse de la valeur",
+                    "valeur des projets SI",
+                ],
             },
             SeedSkill {
                 slug: "interoperabilite",
                 name: "Interopérabilité des systèmes",
+                synonyms: &[
+                    "interopérabilité",
+                    "échange de données",
+                    "référentiel général d’interopérabilité",
+                    "RGI",
+                ],
             },
             SeedSkill {
                 slug: "gestion-identites-acces",
                 name: "Gestion des identités et des accès",
+                synonyms: &[
+                    "IAM",
+                    "gestion des identités",
+                    "gestion des accès",
+                    "authentification",
+                    "SSO",
+                    "FranceConnect",
+                    "Active Directory",
+                ],
             },
             SeedSkill {
                 slug: "pilotage-projets-si",
                 name: "Pilotage de projets SI",
+                synonyms: &[
+                    "gestion de projet",
+                    "chef de projet",
+                    "cheffe de projet",
+                    "pilotage de projet",
+                    "direction de projet",
+                    "PMO",
+                ],
             },
         ],
     },
@@ -306,26 +605,77 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "revue-de-processus",
                 name: "Revue de processus",
+                synonyms: &[
+                    "processus",
+                    "amélioration des processus",
+                    "optimisation des processus",
+                    "cartographie des processus",
+                    "BPMN",
+                    "lean",
+                ],
             },
             SeedSkill {
                 slug: "gestion-de-produit",
                 name: "Gestion de produit (product management)",
+                synonyms: &[
+                    "product management",
+                    "product owner",
+                    "PO",
+                    "product manager",
+                    "responsable de produit",
+                    "startup d’État",
+                    "beta.gouv",
+                ],
             },
             SeedSkill {
                 slug: "methodes-agiles",
                 name: "Méthodes agiles",
+                synonyms: &[
+                    "agilité",
+                    "agile",
+                    "Scrum",
+                    "Kanban",
+                    "SAFe",
+                    "scrum master",
+                    "coach agile",
+                ],
             },
             SeedSkill {
                 slug: "conduite-du-changement",
                 name: "Conduite du changement",
+                synonyms: &[
+                    "accompagnement du changement",
+                    "change management",
+                    "transformation",
+                    "accompagnement des utilisateurs",
+                ],
             },
             SeedSkill {
                 slug: "audit-et-conseil",
                 name: "Audit et conseil",
+                synonyms: &[
+                    "audit",
+                    "conseil",
+                    "consultant",
+                    "consultante",
+                    "étude",
+                    "diagnostic",
+                    "expertise",
+                ],
             },
             SeedSkill {
                 slug: "formation-transfert-competences",
                 name: "Formation et transfert de compétences",
+                synonyms: &[
+                    "formation",
+                    "formateur",
+                    "formatrice",
+                    "transfert de compétences",
+                    "pédagogie",
+                    "mentorat",
+                    "tutorat",
+                    "retour d’expérience",
+                ],
             },
         ],
     },
@@ -336,22 +686,56 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "achat-public-numerique",
                 name: "Achat public numérique",
+                synonyms: &[
+                    "achat public",
+                    "commande publique",
+                    "marchés publics",
+                    "UGAP",
+                    "achat informatique",
+                    "procurement",
+                ],
             },
             SeedSkill {
                 slug: "redaction-cahiers-des-charges",
                 name: "Rédaction de cahiers des charges",
+                synonyms: &[
+                    "cahier des charges",
+                    "CCTP",
+                    "expression de besoin",
+                    "spécifications",
+                    "rédaction de spécifications",
+                ],
             },
             SeedSkill {
                 slug: "sourcage-fournisseurs",
                 name: "Sourçage des fournisseurs",
+                synonyms: &[
+                    "sourcing",
+                    "sourçage",
+                    "veille fournisseurs",
+                    "benchmark fournisseurs",
+                    "étude de marché",
+                ],
             },
             SeedSkill {
                 slug: "suivi-execution-marches",
                 name: "Suivi de l’exécution des marchés",
+                synonyms: &[
+                    "exécution des marchés",
+                    "suivi de marché",
+                    "pilotage des prestataires",
+                    "gestion des contrats fournisseurs",
+                ],
             },
             SeedSkill {
                 slug: "gestion-licences-logicielles",
                 name: "Gestion des licences logicielles",
+                synonyms: &[
+                    "licences",
+                    "gestion des licences",
+                    "software asset management",
+                    "SAM",
+                ],
             },
         ],
     },
@@ -362,22 +746,61 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "droit-du-numerique",
                 name: "Droit du numérique",
+                synonyms: &[
+                    "droit",
+                    "juriste",
+                    "juridique",
+                    "droit de l’internet",
+                    "droit des technologies",
+                    "legaltech",
+                ],
             },
             SeedSkill {
                 slug: "protection-donnees-personnelles",
                 name: "Protection des données personnelles (RGPD)",
+                synonyms: &[
+                    "RGPD",
+                    "GDPR",
+                    "données personnelles",
+                    "CNIL",
+                    "DPO",
+                    "délégué à la protection des données",
+                    "vie privée",
+                    "privacy",
+                ],
             },
             SeedSkill {
                 slug: "propriete-intellectuelle-licences-libres",
                 name: "Propriété intellectuelle et licences libres",
+                synonyms: &[
+                    "propriété intellectuelle",
+                    "logiciel libre",
+                    "open source",
+                    "licences libres",
+                    "droit d’auteur",
+                ],
             },
             SeedSkill {
                 slug: "acces-documents-administratifs",
                 name: "Accès aux documents administratifs et réutilisation",
+                synonyms: &[
+                    "CADA",
+                    "accès aux documents administratifs",
+                    "réutilisation des informations publiques",
+                    "transparence administrative",
+                    "loi pour une République numérique",
+                ],
             },
             SeedSkill {
                 slug: "contrats-informatiques",
                 name: "Contrats informatiques",
+                synonyms: &[
+                    "contrats IT",
+                    "contrat de prestation",
+                    "contrats de licence",
+                    "clauses contractuelles",
+                    "contrat SaaS",
+                ],
             },
         ],
     },
@@ -388,26 +811,90 @@ pub static SKILL_FAMILIES: &[SeedSkillFamily] = &[
             SeedSkill {
                 slug: "administration-systemes",
                 name: "Administration systèmes",
+                synonyms: &[
+                    "sysadmin",
+                    "administrateur systèmes",
+                    "admin sys",
+                    "Linux",
+                    "Windows Server",
+                    "exploitation",
+                    "infogérance",
+                ],
             },
             SeedSkill {
                 slug: "informatique-en-nuage",
                 name: "Informatique en nuage (cloud)",
+                synonyms: &[
+                    "cloud",
+                    "cloud computing",
+                    "cloud public",
+                    "AWS",
+                    "Azure",
+                    "OVHcloud",
+                    "SecNumCloud",
+                    "IaaS",
+                    "PaaS",
+                    "SaaS",
+                ],
             },
             SeedSkill {
                 slug: "devops-integration-continue",
                 name: "DevOps et intégration continue",
+                synonyms: &[
+                    "DevOps",
+                    "CI/CD",
+                    "CI",
+                    "intégration continue",
+                    "déploiement continu",
+                    "GitLab CI",
+                    "GitHub Actions",
+                    "Jenkins",
+                    "SRE",
+                    "infrastructure as code",
+                    "Terraform",
+                    "Ansible",
+                ],
             },
             SeedSkill {
                 slug: "reseaux",
                 name: "Réseaux",
+                synonyms: &[
+                    "network",
+                    "networking",
+                    "TCP/IP",
+                    "administration réseau",
+                    "télécoms",
+                    "télécommunications",
+                    "VPN",
+                    "pare-feu",
+                    "firewall",
+                    "DNS",
+                ],
             },
             SeedSkill {
                 slug: "conteneurisation",
                 name: "Conteneurisation (Docker, Kubernetes)",
+                synonyms: &[
+                    "Docker",
+                    "Kubernetes",
+                    "k8s",
+                    "conteneurs",
+                    "containers",
+                    "OpenShift",
+                ],
             },
             SeedSkill {
                 slug: "administration-bases-de-donnees",
                 name: "Administration de bases de données",
+                synonyms: &[
+                    "bases de données",
+                    "DBA",
+                    "administrateur de bases de données",
+                    "PostgreSQL",
+                    "MySQL",
+                    "Oracle",
+                    "MongoDB",
+                ],
             },
         ],
     },
@@ -583,6 +1070,23 @@ mod tests {
         let mut seen = HashSet::new();
         for skill in all_skills() {
             assert!(seen.insert(skill.name), "duplicate skill {}", skill.name);
+        }
+    }
+
+    #[test]
+    fn names_and_synonyms_never_share_a_key() {
+        let mut seen = std::collections::HashMap::new();
+        for skill in all_skills() {
+            assert!(!skill.synonyms.is_empty(), "{} has no synonym", skill.slug);
+            for term in std::iter::once(&skill.name).chain(skill.synonyms.iter()) {
+                let key = crate::text::skill_key(term);
+                assert!(!key.is_empty(), "{term}");
+                assert!(term.chars().count() <= 100, "{term}");
+                assert!(!term.contains('\''), "{term}: straight apostrophe");
+                if let Some(other) = seen.insert(key.clone(), *term) {
+                    panic!("« {term} » and « {other} » share the key {key}");
+                }
+            }
         }
     }
 

@@ -21,6 +21,16 @@ pub const LEVELS: &[(&str, &str)] = &[
     ("expert", "Expert"),
 ];
 
+/// What a proposed skill (one not in the list yet) would be on a pool
+/// profile: to lend at a level, or to grow. The code is
+/// `preter_<level>` or `developper`.
+pub const PROPOSAL_KINDS: &[(&str, &str)] = &[
+    ("preter_pratique", "À partager, niveau Pratique"),
+    ("preter_notions", "À partager, niveau Notions"),
+    ("preter_expert", "À partager, niveau Expert"),
+    ("developper", "À développer"),
+];
+
 pub const REMOTE_PREFS: &[(&str, &str)] = &[
     ("sur_site", "Sur site uniquement"),
     ("a_distance", "À distance uniquement"),

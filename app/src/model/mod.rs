@@ -10,6 +10,8 @@ mod vivier;
 pub use admin::*;
 pub use labels::*;
 pub use vivier::*;
+mod skills;
+pub use skills::*;
 
 /// A skill as offered in filters and forms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +24,10 @@ pub struct SkillOption {
 pub struct SkillFamily {
     pub name: String,
     pub skills: Vec<SkillOption>,
+    /// Skill slug → a few of its synonyms, shown as hints where agents
+    /// pick their skills (`list_skills` only; empty elsewhere).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub synonyms: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +160,19 @@ pub struct PoolProfile {
     pub visible_to_own: bool,
     /// Slugs of the administrations the profile hides from.
     pub hidden_from: Vec<String>,
+    /// Skills I proposed that are not in the list yet (waiting for a
+    /// moderator).
+    #[serde(default)]
+    pub proposals: Vec<ProposedSkill>,
+}
+
+/// A skill proposed on a pool profile: `kind` "preter" (with `level`) or
+/// "developper".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedSkill {
+    pub term: String,
+    pub kind: String,
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

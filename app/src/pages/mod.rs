@@ -18,4 +18,5 @@ pub mod outbox;
 pub mod pool;
 pub mod pool_form;
 pub mod sign_in;
+pub mod skills_admin;
 pub mod vivier;

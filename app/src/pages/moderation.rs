@@ -60,7 +60,10 @@ fn Queue(d: ModerationData, notice: Option<String>) -> impl IntoView {
         <div class="fr-container fr-my-6w">
             {notice.map(|t| view! { <SuccessAlert title=t /> })}
             <h1>"Modération"</h1>
-            <p><a class="fr-link fr-icon-building-line fr-link--icon-left" href="/moderation/administrations">"Gérer les administrations et leurs membres"</a></p>
+            <ul class="fr-raw-list">
+                <li><a class="fr-link fr-icon-building-line fr-link--icon-left" href="/moderation/administrations">"Gérer les administrations et leurs membres"</a></li>
+                <li><a class="fr-link fr-icon-list-unordered fr-link--icon-left" href="/moderation/competences">"Gérer la liste des compétences et les propositions des agents"</a></li>
+            </ul>
             <ErrorSummary error />
             <h2>"Missions à examiner (" {count} ")"</h2>
             {if d.submitted.is_empty() {

@@ -299,6 +299,16 @@ fn ProfileSummary(p: PoolProfile) -> impl IntoView {
         .map(|s| s.name.clone())
         .collect::<Vec<_>>()
         .join(", ");
+    let proposed = p
+        .proposals
+        .iter()
+        .map(|s| match s.level.as_deref() {
+            Some(level) if s.kind == "preter" => {
+                format!("{} (à partager, niveau {})", s.term, label(LEVELS, level))
+            }
+            _ => format!("{} (à développer)", s.term),
+        })
+        .collect::<Vec<_>>();
     view! {
         <p>
             {if paused {
@@ -313,6 +323,13 @@ fn ProfileSummary(p: PoolProfile) -> impl IntoView {
             <dt class="fr-text--bold">"Administration et fonction"</dt><dd>{p.administration.clone()} " — " {p.job_title.clone()}</dd>
             <dt class="fr-text--bold">"Compétences à partager"</dt><dd>{lend}</dd>
             <dt class="fr-text--bold">"Compétences à développer"</dt><dd>{if grow.is_empty() { "Aucune".to_string() } else { grow }}</dd>
+            {(!proposed.is_empty()).then(|| view! {
+                <dt class="fr-text--bold">"Compétences proposées, en attente de validation"</dt>
+                <dd>
+                    {proposed.join(", ")}
+                    <p class="fr-hint-text fr-mb-0">"La modération les examine : ajoutées à la liste, elles rejoignent votre profil."</p>
+                </dd>
+            })}
             <dt class="fr-text--bold">"Disponibilité"</dt>
             <dd>{format!("{} jour(s) par mois", p.days_per_month)} {(!p.rhythm.is_empty()).then(|| format!(" — {}", p.rhythm))}</dd>
             <dt class="fr-text--bold">"Lieu"</dt><dd>{p.location.clone()} " — " {label(REMOTE_PREFS, &p.remote).to_string()}</dd>

@@ -3,7 +3,10 @@
 use crate::components::form::{SelectField, TextField};
 use crate::components::notice::field_id;
 use crate::error::AppError;
-use crate::model::{AdministrationOption, PoolProfile, SkillFamily, LEVELS, REMOTE_PREFS};
+use crate::model::{
+    AdministrationOption, PoolProfile, ProposedSkill, SkillFamily, LEVELS, PROPOSAL_KINDS,
+    REMOTE_PREFS,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -80,6 +83,7 @@ pub fn PoolFields(
                 .map(|family| {
                     let level_of = level_of.clone();
                     let grows = grows.clone();
+                    let synonyms = family.synonyms.clone();
                     view! {
                         <div class="fr-fieldset__element">
                             <details class="tn-skill-family">
@@ -97,11 +101,18 @@ pub fn PoolFields(
                                             let slug = s.slug.clone();
                                             let slug2 = s.slug.clone();
                                             let grows = grows.clone();
+                                            // A description, not part of the name: the
+                                            // select is named by the skill alone.
+                                            let hint = synonyms
+                                                .get(&s.slug)
+                                                .map(|list| format!("Aussi : {}", list.join(", ")));
+                                            let hint_id = hint.as_ref().map(|_| format!("{lend_id}-synonymes"));
                                             view! {
                                                 <li class="tn-skill-row">
                                                     <div class="fr-select-group">
                                                         <label class="fr-label" for=lend_id.clone()>{s.name.clone()}</label>
-                                                        <select class="fr-select" id=lend_id name=lend_name>
+                                                        {hint.map(|h| view! { <p class="fr-hint-text fr-mb-1v" id=hint_id.clone()>{h}</p> })}
+                                                        <select class="fr-select" id=lend_id name=lend_name aria-describedby=hint_id.clone()>
                                                             <option value="" selected=move || level(&slug).is_empty()>"Je ne la partage pas"</option>
                                                             {LEVELS
                                                                 .iter()
@@ -138,6 +149,21 @@ pub fn PoolFields(
                 {move || skills_error().map(|m| view! { <p class="fr-message fr-message--error">{m}</p> })}
             </div>
         </fieldset>
+        <TextField
+            name="other"
+            label="Autre compétence (si elle n’est pas dans la liste)"
+            hint="Jusqu’à 3, séparées par des virgules, par exemple : OCaml, jeux vidéo. Si elle figure déjà dans la liste sous un autre nom, elle est ajoutée à votre profil ; sinon, la modération l’examine avant de l’ajouter à la liste."
+            optional=true
+            error
+            initial=init(|p| p.proposals.iter().map(|x| x.term.clone()).collect::<Vec<_>>().join(", "))
+        />
+        <SelectField
+            name="other_kind"
+            label="Ces autres compétences sont"
+            options=PROPOSAL_KINDS
+            error
+            initial=Some(init(|p| p.proposals.first().map(kind_code).unwrap_or_default()).filter(|k| !k.is_empty()).unwrap_or_else(|| PROPOSAL_KINDS[0].0.to_string()))
+        />
         <TextField
             name="days_per_month"
             label="Nombre de jours par mois que vous pouvez consacrer"
@@ -276,5 +302,14 @@ fn VisibilityFields(
                 </fieldset>
             </div>
         </fieldset>
+    }
+}
+
+/// The form's code for what a proposed skill is (`preter_<level>` or
+/// `developper`).
+fn kind_code(p: &ProposedSkill) -> String {
+    match (p.kind.as_str(), p.level.as_deref()) {
+        ("preter", Some(level)) => format!("preter_{level}"),
+        _ => "developper".to_string(),
     }
 }

@@ -15,5 +15,6 @@ mod live;
 mod mail;
 mod postgres;
 mod search;
+mod skills;
 mod transfer;
 mod vivier;

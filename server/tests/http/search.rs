@@ -1,7 +1,8 @@
 //! Search gives the same missions on SQLite and PostgreSQL: one table of
 //! queries over the seed data, run on whichever backend the suite runs on
 //! (`scripts/test.sh` runs it on both). The rule is `app::backend::search`'s:
-//! folded words, French stems, stop words dropped, prefix matching.
+//! folded words, French stems, stop words dropped, prefix matching; words
+//! that name a skill (or a synonym) also find the missions with that skill.
 
 use crate::common::{client, postgres_admin_url, spawn};
 use sea_orm::{ConnectionTrait, Statement};
@@ -41,6 +42,13 @@ const CASES: &[(&str, &[&str])] = &[
     ("cybersécurité", &[]),
     ("zzzz", &[]),
     ("design covid", &[]),
+    // Synonyms of the missions' skills find them (backend::skills).
+    ("expérience utilisateur", &[DESIGN, FOCUS]),
+    ("machine learning", &[COVID]),
+    ("a11y", &[FOCUS]),
+    ("UX à Paris", &[DESIGN, FOCUS]),
+    ("machine learning paris", &[]),
+    ("RGPD", &[]),
 ];
 
 #[tokio::test]
