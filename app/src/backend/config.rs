@@ -24,6 +24,9 @@ pub struct Config {
     pub session_days: i64,
     /// At most this many sign-in links per address per quarter of an hour.
     pub links_per_address: u64,
+    /// At most this many alert digests per person per calendar month (Paris
+    /// time); past it, missions wait for a later period.
+    pub alerts_per_month: u64,
     /// Signs what the server hands to browsers and must get back unchanged
     /// (e.g. form errors in URLs). Random per start unless configured; set it
     /// when several instances serve the same site.
@@ -118,6 +121,7 @@ impl Config {
             sign_in_link_minutes: number("TALENTS_SIGN_IN_LINK_MINUTES", 15)?,
             session_days: number("TALENTS_SESSION_DAYS", 30)?,
             links_per_address: number("TALENTS_LINKS_PER_ADDRESS", 5)? as u64,
+            alerts_per_month: number("TALENTS_ALERTS_PER_MONTH", 8)? as u64,
             secret: match env("TALENTS_SECRET") {
                 Some(s) if s.len() >= 32 => Secret(s),
                 Some(_) => return Err("TALENTS_SECRET doit compter au moins 32 caractères".into()),
@@ -141,6 +145,7 @@ impl Config {
             sign_in_link_minutes: 15,
             session_days: 30,
             links_per_address: 5,
+            alerts_per_month: 8,
             secret: Secret::random(),
         }
     }

@@ -53,10 +53,10 @@ fn search_condition(db: &DatabaseConnection, q: &str) -> Option<Condition> {
     })
 }
 
-pub async fn list(
-    db: &DatabaseConnection,
-    filters: &MissionFilters,
-) -> Result<MissionPage, AppError> {
+/// Visible missions matching the filters (`q`, `competence`, `administration`,
+/// `modalite`; the page is not a filter). The administration's condition
+/// needs the query to join `administrations`.
+pub fn matching(db: &DatabaseConnection, filters: &MissionFilters) -> Condition {
     let mut cond = visible();
     if let Some(search) = search_condition(db, filters.q.as_deref().unwrap_or("")) {
         cond = cond.add(search);
@@ -87,7 +87,14 @@ pub async fn list(
         }
         _ => {}
     }
+    cond
+}
 
+pub async fn list(
+    db: &DatabaseConnection,
+    filters: &MissionFilters,
+) -> Result<MissionPage, AppError> {
+    let cond = matching(db, filters);
     let query = mission::Entity::find()
         .find_also_related(administration::Entity)
         .filter(cond)

@@ -5,8 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 mod admin;
+mod alerts;
 mod labels;
 pub use admin::*;
+pub use alerts::*;
 pub use labels::*;
 
 /// A skill as offered in filters and forms.

@@ -1,3 +1,4 @@
+use super::alerts::AlertsSection;
 use super::not_found::ErrorContent;
 use super::pool_form::PoolFields;
 use crate::api::applications::WithdrawApplication;
@@ -22,6 +23,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("profil-en-pause", "Votre profil est en pause : aucun responsable de mission ne vous contactera."),
     ("profil-reactive", "Votre profil est de nouveau actif."),
     ("vivier-quitte", "Vous avez quitté le vivier : votre profil a été supprimé."),
+    ("alerte-creee", "Votre alerte est créée : vous recevrez par e-mail les nouvelles missions qui y correspondent."),
+    ("alerte-supprimee", "Votre alerte a été supprimée."),
 ];
 
 #[component]
@@ -76,6 +79,7 @@ pub fn MySpacePage() -> impl IntoView {
                                         .into_any(),
                                         Some(p) => view! { <ProfileSummary p /> }.into_any(),
                                     }}
+                                    <AlertsSection />
                                 </div>
                             }
                             .into_any()

@@ -8,6 +8,7 @@ mod m20261204_000003_mail_queue;
 mod m20261204_000004_live;
 mod m20261205_000005_search;
 mod m20261205_000006_document_bytes;
+mod m20261206_000008_alerts;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000004_live::Migration),
             Box::new(m20261205_000005_search::Migration),
             Box::new(m20261205_000006_document_bytes::Migration),
+            Box::new(m20261206_000008_alerts::Migration),
         ]
     }
 }
