@@ -17,12 +17,16 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
+/// The data of "Mes alertes" (created by the page, with its own resources).
+pub type AlertsResource = Resource<Result<MyAlertsData, AppError>>;
+
+pub fn alerts_resource(info: Memo<Option<String>>) -> AlertsResource {
+    Resource::new(move || info.get(), |_| my_alerts())
+}
+
 /// "Mes alertes", a section of "Mon espace".
 #[component]
-pub fn AlertsSection() -> impl IntoView {
-    let query = use_query_map();
-    let info = Memo::new(move |_| query.read().get("info"));
-    let data = Resource::new(move || info.get(), |_| my_alerts());
+pub fn AlertsSection(data: AlertsResource) -> impl IntoView {
     view! {
         <h2 class="fr-mt-6w" id="mes-alertes">"Mes alertes"</h2>
         <Suspense fallback=|| view! { <p>"Chargement…"</p> }>

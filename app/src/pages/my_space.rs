@@ -1,4 +1,4 @@
-use super::alerts::AlertsSection;
+use super::alerts::{alerts_resource, AlertsSection};
 use super::not_found::ErrorContent;
 use super::pool_form::PoolFields;
 use crate::api::applications::WithdrawApplication;
@@ -32,6 +32,7 @@ pub fn MySpacePage() -> impl IntoView {
     let query = use_query_map();
     let info = Memo::new(move |_| query.read().get("info"));
     let space = Resource::new(move || info.get(), |_| my_space());
+    let alerts = alerts_resource(info);
     let space_resource = space;
     // One action for every "Retirer" button, so its error shows once.
     let withdraw = ServerAction::<WithdrawApplication>::new();
@@ -79,7 +80,7 @@ pub fn MySpacePage() -> impl IntoView {
                                         .into_any(),
                                         Some(p) => view! { <ProfileSummary p /> }.into_any(),
                                     }}
-                                    <AlertsSection />
+                                    <AlertsSection data=alerts />
                                 </div>
                             }
                             .into_any()
