@@ -552,3 +552,69 @@ async fn the_unsubscribe_link_works_signed_out_and_only_once() {
     let res = one_click(other_token).await.unwrap();
     assert_eq!(res.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn the_pages_offer_alerts_and_plain_forms_work() {
+    let app = spawn().await;
+    let visitor = client();
+    let (status, page) = app.page(&visitor, "/missions?q=donnees").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Recevoir les nouvelles missions de cette recherche par e-mail"));
+    assert!(
+        page.contains("/connexion?suite=%2Fmissions%3Fq%3Ddonnees"),
+        "signed out: sign in first, then back to the search"
+    );
+
+    let email = "alertes.pages@numerique.gouv.fr";
+    let agent = app.signed_in(email).await;
+    let (status, page) = app
+        .page(&agent, "/missions?q=donnees&modalite=a_distance")
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Créer une alerte sur cette recherche"));
+    assert!(page.contains(r#"name="q" value="donnees""#), "{page}");
+    assert!(page.contains(r#"name="modalite" value="a_distance""#));
+
+    let (status, page) = app.page(&agent, "/mon-espace").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Mes alertes") && page.contains("Vous n’avez aucune alerte."));
+    assert!(page.contains("Fréquence des envois"));
+    // Not in the pool: no pool-skills box, an invitation instead.
+    assert!(!page.contains("Utiliser les compétences de mon profil du vivier"));
+
+    // A plain form post (no JavaScript) goes back to the page, the error
+    // signed in its URL; the page shows it next to the field.
+    let res = agent
+        .post(format!("{}/api/create_alert", app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/mon-espace", app.base))
+        .form(&[("q", "accessibilité"), ("frequency", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 302);
+    let back = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.contains("__err="), "{back}");
+    let (status, page) = app.page(&agent, &back.replace(&app.base, "")).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Choisissez la fréquence des envois"),
+        "{page}"
+    );
+    assert!(page.contains(r#"value="accessibilité""#));
+
+    let res = agent
+        .post(format!("{}/api/create_alert", app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/mon-espace", app.base))
+        .form(&[("q", "accessibilité"), ("frequency", "hebdomadaire")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 302);
+    assert_eq!(res.headers()["location"], "/mon-espace?info=alerte-creee");
+    let (_, page) = app.page(&agent, "/mon-espace?info=alerte-creee").await;
+    assert!(page.contains("Votre alerte est créée"));
+    assert!(page.contains("« accessibilité »"));
+    assert!(page.contains("Supprimer l’alerte"));
+}
