@@ -87,7 +87,7 @@ fn AlertItem(a: MyAlert, delete: ServerAction<DeleteAlert>) -> impl IntoView {
         <li class="fr-card fr-card--no-arrow fr-mb-2w">
             <div class="fr-card__body">
                 <div class="fr-card__content">
-                    <h4 class="fr-card__title">{a.label.clone()}</h4>
+                    <h3 class="fr-card__title">{a.label.clone()}</h3>
                     <p class="fr-card__desc">{a.frequency.clone()} " · prochain envoi possible le " {a.next_at.clone()}</p>
                 </div>
                 <div class="fr-card__footer">
