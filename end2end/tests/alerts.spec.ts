@@ -34,8 +34,12 @@ async function api(page: Page, name: string, form: Record<string, string> = {}) 
   return res.json();
 }
 
-/** A manager writes a mission about data on site, a moderator publishes it. */
-async function publishMission(browser: Browser, title: string) {
+/**
+ * A manager writes a mission about data on site, a moderator publishes it.
+ * Returns a function that closes it (the other journeys count the public
+ * missions).
+ */
+async function publishMission(browser: Browser, title: string): Promise<() => Promise<void>> {
   const manager = await personAt(browser, MANAGER, '/espace-administration');
   await api(manager, 'create_mission');
   const space = await api(manager, 'admin_space');
@@ -60,8 +64,11 @@ async function publishMission(browser: Browser, title: string) {
   const queue = await api(moderator, 'moderation_queue');
   const item = queue.submitted.find((m: { id: number }) => m.id === id);
   await api(moderator, 'moderate_mission', { id: String(id), action: 'publier', version: String(item.version) });
-  await manager.context().close();
   await moderator.context().close();
+  return async () => {
+    await api(manager, 'close_mission', { id: String(id), action: 'fermer', comment: '' });
+    await manager.context().close();
+  };
 }
 
 /** One run of the digest job, as an operator would start it. */
@@ -115,8 +122,9 @@ test('an agent gets new missions of a saved search by e-mail and unsubscribes si
 
   // A mission published now matches the first alert only (it is on site).
   const title = `Tableau de bord des données ${Date.now()}`;
-  await publishMission(browser, title);
+  const close = await publishMission(browser, title);
   runDigests();
+  await close();
   const link = await linkFor(page, email, UNSUBSCRIBE);
 
   // Signed out, the link asks for one click.

@@ -206,7 +206,7 @@ fn NewAlertForm(
                 .into_any()
             } else {
                 view! {
-                    <p class="fr-text--sm">"Membre du vivier, vous pourriez aussi recevoir les missions qui recherchent vos compétences. " <a href="/vivier">"Rejoindre le vivier"</a></p>
+                    <p class="fr-text--sm">"Membre du vivier, vous pourriez aussi recevoir les missions qui recherchent vos compétences. " <a href="/vivier">"Découvrir le vivier"</a></p>
                 }
                 .into_any()
             }}
