@@ -99,6 +99,8 @@ play() {
 
 # 1. Every journey against one instance on SQLite (database and outbox in $tmp).
 start sqlite "$ADDR" "sqlite://$tmp/talents.db?mode=rwc"
+# The alerts journey runs `talents alerts run-now` on that database.
+export TALENTS_E2E_DATABASE_URL="sqlite://$tmp/talents.db?mode=rwc" TALENTS_BIN="$REPO_ROOT/target/release/talents"
 status=0
 play "one instance, SQLite" "http://$ADDR" "" "$@" || status=$?
 

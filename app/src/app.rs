@@ -7,6 +7,7 @@ use crate::pages::{
     admin_space::AdminSpacePage,
     administrations::AdministrationsPage,
     agreement::AgreementPageView,
+    alerts::UnsubscribePage,
     applicants::ApplicantsPage,
     apply::ApplyPage,
     editor::EditorPage,
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace-administration/vivier") view=VivierPage ssr=SsrMode::Async />
                     <Route path=path!("/espace-administration/vivier/:reference") view=VivierProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/accord") view=AgreementPageView ssr=SsrMode::Async />
+                    <Route path=path!("/alertes/desabonnement") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/moderation/administrations") view=AdministrationsPage ssr=SsrMode::Async />
                     <Route path=path!("/moderation/competences") view=SkillsAdminPage ssr=SsrMode::Async />

@@ -5,7 +5,7 @@ use app::backend::state::AppState;
 use app::{shell, App};
 use axum::body::{to_bytes, Body};
 use axum::extract::DefaultBodyLimit;
-use axum::extract::Request;
+use axum::extract::{Query, Request};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -86,6 +86,10 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         let state = state.clone();
         move || readyz(state.clone())
     };
+    let unsubscribe = {
+        let state = state.clone();
+        move |query| one_click_unsubscribe(state.clone(), query)
+    };
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(ready))
@@ -95,6 +99,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         })
         .route("/documents/missions/{id}", get(download))
         .route("/live/missions/{id}", get(live_events))
+        // RFC 8058: mail clients POST `List-Unsubscribe=One-Click` to the
+        // digest's link itself (the page, a GET, asks for a click first).
+        .route("/alertes/desabonnement", post(unsubscribe))
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
@@ -127,6 +134,24 @@ async fn readyz(state: AppState) -> Response {
         Some(reason) => plain(
             StatusCode::SERVICE_UNAVAILABLE,
             format!("pas prêt : {reason}"),
+        ),
+    }
+}
+
+/// The one-click unsubscribe of an alert digest (`?jeton=…`, no sign-in).
+async fn one_click_unsubscribe(
+    state: AppState,
+    Query(query): Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let token = query.get("jeton").map(String::as_str).unwrap_or_default();
+    match app::backend::alerts::unsubscribe(state.db.write(), token).await {
+        Ok(()) => plain(
+            StatusCode::OK,
+            "Vous êtes désabonné : cette alerte est supprimée.".into(),
+        ),
+        Err(e) => plain(
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            e.to_string(),
         ),
     }
 }

@@ -1,5 +1,6 @@
 //! `talents`: serve the web service (default), or `migrate`, `seed`,
-//! `export <file>`, `import <file>`, `import-files <directory>`.
+//! `export <file>`, `import <file>`, `import-files <directory>`,
+//! `alerts run-now`.
 #![recursion_limit = "256"]
 
 use app::backend::config::Config;
@@ -8,7 +9,7 @@ use app::backend::state::AppState;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
-const USAGE: &str = "Utilisation : talents [serve | migrate | seed | export <fichier> | import <fichier> | import-files <répertoire>]";
+const USAGE: &str = "Utilisation : talents [serve | migrate | seed | export <fichier> | import <fichier> | import-files <répertoire> | alerts run-now]";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -92,6 +93,20 @@ async fn run(command: &str, file: Option<&str>) -> Result<(), String> {
             for (mission, name) in &report.missing {
                 println!("Introuvable pour la mission {mission} : {name}");
             }
+            Ok(())
+        }
+        "alerts" => {
+            if file != Some("run-now") {
+                return Err(format!("indiquez « alerts run-now ». {USAGE}"));
+            }
+            let state = AppState::start(config).await?;
+            let report = app::backend::alerts::run_all_now(&state)
+                .await
+                .map_err(|e| format!("échec de l’envoi des alertes : {e}"))?;
+            println!(
+                "Alertes : {} e-mail(s) envoyé(s), {} retenu(s) par la limite mensuelle",
+                report.sent, report.capped
+            );
             Ok(())
         }
         "serve" => serve(config).await,

@@ -3,6 +3,7 @@
 //! live in `validate` and `backend`.
 
 pub mod admin;
+pub mod alerts;
 pub mod applicants;
 pub mod applications;
 pub mod auth;

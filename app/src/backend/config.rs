@@ -27,6 +27,9 @@ pub struct Config {
     /// At most this many contact requests from one manager to one agent in
     /// a calendar month.
     pub contacts_per_month: u64,
+    /// At most this many alert digests per person per calendar month (Paris
+    /// time); past it, missions wait for a later period.
+    pub alerts_per_month: u64,
     /// Signs what the server hands to browsers and must get back unchanged
     /// (e.g. form errors in URLs). Random per start unless configured; set it
     /// when several instances serve the same site.
@@ -122,6 +125,7 @@ impl Config {
             session_days: number("TALENTS_SESSION_DAYS", 30)?,
             links_per_address: number("TALENTS_LINKS_PER_ADDRESS", 5)? as u64,
             contacts_per_month: number("TALENTS_CONTACTS_PER_MONTH", 2)? as u64,
+            alerts_per_month: number("TALENTS_ALERTS_PER_MONTH", 8)? as u64,
             secret: match env("TALENTS_SECRET") {
                 Some(s) if s.len() >= 32 => Secret(s),
                 Some(_) => return Err("TALENTS_SECRET doit compter au moins 32 caractères".into()),
@@ -146,6 +150,7 @@ impl Config {
             session_days: 30,
             links_per_address: 5,
             contacts_per_month: 2,
+            alerts_per_month: 8,
             secret: Secret::random(),
         }
     }

@@ -20,6 +20,11 @@ pub fn spawn(state: AppState) {
                 Ok(n) => tracing::info!(missions = n, "missions past their deadline expired"),
                 Err(e) => tracing::warn!(error = ?e, "expiring missions failed"),
             }
+            match super::alerts::run_due(&state, chrono::Utc::now()).await {
+                Ok(r) if r == Default::default() => {}
+                Ok(r) => tracing::info!(sent = r.sent, capped = r.capped, "alert digests"),
+                Err(e) => tracing::warn!(error = ?e, "sending alert digests failed"),
+            }
             if let Err(e) = super::live::purge_stale(state.db.write()).await {
                 tracing::warn!(error = ?e, "purging stale presence failed");
             }

@@ -23,8 +23,8 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -65,6 +65,14 @@ pub struct Mail {
     pub subject: String,
     pub body: String,
     pub journal_body: String,
+}
+
+/// A message recorded in the queue (by `Mailer::queue`, possibly inside a
+/// transaction) whose first delivery attempt is still to make.
+pub struct Queued {
+    id: i32,
+    mail: Mail,
+    list_unsubscribe: Option<String>,
 }
 
 /// How long to wait after `attempts` failed attempts: one minute, doubling,
@@ -130,6 +138,19 @@ impl Mailer {
     }
 
     pub async fn send(&self, db: &DatabaseConnection, mail: Mail) -> Result<(), AppError> {
+        let queued = Self::queue(db, mail, None).await?;
+        self.send_queued(db, queued).await
+    }
+
+    /// Records a message to deliver, through `conn` (a transaction, so the
+    /// message exists exactly when what it reports does), claiming its first
+    /// attempt: call `send_queued` once committed. `list_unsubscribe` is the
+    /// address of the `List-Unsubscribe` header (RFC 8058 one-click), if any.
+    pub async fn queue<C: ConnectionTrait>(
+        conn: &C,
+        mail: Mail,
+        list_unsubscribe: Option<String>,
+    ) -> Result<Queued, DbErr> {
         let now = Utc::now();
         // The first attempt is claimed by the insert itself.
         let row = outgoing_email::ActiveModel {
@@ -143,12 +164,23 @@ impl Mailer {
             attempts: Set(1),
             next_attempt_at: Set(Some(now + retry_delay(1))),
             pending_body: Set(Some(mail.body.clone())),
+            list_unsubscribe: Set(list_unsubscribe.clone()),
             ..Default::default()
         }
-        .insert(db)
+        .insert(conn)
         .await?;
-        self.attempt(db, row.id, 1, &mail.to, &mail.subject, &mail.body)
-            .await?;
+        Ok(Queued {
+            id: row.id,
+            mail,
+            list_unsubscribe,
+        })
+    }
+
+    /// The first delivery attempt of a queued message (left queued for
+    /// `retry_due` if it fails).
+    pub async fn send_queued(&self, db: &DatabaseConnection, q: Queued) -> Result<(), AppError> {
+        let unsubscribe = q.list_unsubscribe.as_deref();
+        self.attempt(db, q.id, 1, &q.mail, unsubscribe).await?;
         Ok(())
     }
 
@@ -167,11 +199,11 @@ impl Mailer {
         db: &DatabaseConnection,
         id: i32,
         attempt: i32,
-        to: &str,
-        subject: &str,
-        body: &str,
+        mail: &Mail,
+        unsubscribe: Option<&str>,
     ) -> Result<bool, DbErr> {
-        let outcome = tokio::time::timeout(ATTEMPT_TIMEOUT, self.deliver(to, subject, body))
+        let delivery = self.deliver(&mail.to, &mail.subject, &mail.body, unsubscribe);
+        let outcome = tokio::time::timeout(ATTEMPT_TIMEOUT, delivery)
             .await
             .unwrap_or_else(|_| Err(format!("délai dépassé ({} s)", ATTEMPT_TIMEOUT.as_secs())));
         match outcome {
@@ -183,6 +215,10 @@ impl Mailer {
                     )
                     .col_expr(
                         outgoing_email::Column::PendingBody,
+                        Expr::value(None::<String>),
+                    )
+                    .col_expr(
+                        outgoing_email::Column::ListUnsubscribe,
                         Expr::value(None::<String>),
                     )
                     .col_expr(outgoing_email::Column::Error, Expr::value(None::<String>))
@@ -217,17 +253,30 @@ impl Mailer {
         }
     }
 
-    async fn deliver(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+    async fn deliver(
+        &self,
+        to: &str,
+        subject: &str,
+        body: &str,
+        unsubscribe: Option<&str>,
+    ) -> Result<(), String> {
         let to: Mailbox = to
             .parse()
             .map_err(|e| format!("destinataire invalide : {e}"))?;
         let html = html_body(subject, body);
         match self {
             Mailer::Smtp { transport, from } => {
-                let message = Message::builder()
+                let mut builder = Message::builder()
                     .from(from.clone())
                     .to(to)
-                    .subject(subject)
+                    .subject(subject);
+                for (name, value) in unsubscribe_headers(unsubscribe) {
+                    builder = builder.raw_header(lettre::message::header::HeaderValue::new(
+                        lettre::message::header::HeaderName::new_from_ascii_str(name),
+                        value,
+                    ));
+                }
+                let message = builder
                     .multipart(MultiPart::alternative_plain_html(body.to_string(), html))
                     .map_err(|e| e.to_string())?;
                 transport
@@ -242,7 +291,8 @@ impl Mailer {
                     Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
                     rand::random::<u32>()
                 );
-                tokio::fs::write(dir.join(name), eml(from, &to, subject, body, &html))
+                let raw = eml(from, &to, subject, body, &html, unsubscribe);
+                tokio::fs::write(dir.join(name), raw)
                     .await
                     .map_err(|e| e.to_string())
             }
@@ -289,8 +339,14 @@ pub async fn retry_due(
         if claimed.rows_affected != 1 {
             continue;
         }
+        let mail = Mail {
+            to: row.to_address.clone(),
+            subject: row.subject.clone(),
+            body: body.to_string(),
+            journal_body: String::new(),
+        };
         if mailer
-            .attempt(db, row.id, attempt, &row.to_address, &row.subject, body)
+            .attempt(db, row.id, attempt, &mail, row.list_unsubscribe.as_deref())
             .await?
         {
             delivered += 1;
@@ -401,9 +457,33 @@ pub fn html_body(subject: &str, text: &str) -> String {
     out
 }
 
+/// The RFC 2369 / RFC 8058 headers of a message one can unsubscribe from
+/// in one click: the address (an `https?://` URL, no spaces or angle
+/// brackets, so nothing can be injected into the header) is POSTed to.
+fn unsubscribe_headers(url: Option<&str>) -> Vec<(&'static str, String)> {
+    match url.filter(|u| {
+        (u.starts_with("https://") || u.starts_with("http://"))
+            && u.chars()
+                .all(|c| c.is_ascii_graphic() && c != '<' && c != '>')
+    }) {
+        Some(url) => vec![
+            ("List-Unsubscribe", format!("<{url}>")),
+            ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()),
+        ],
+        None => Vec::new(),
+    }
+}
+
 /// An RFC 5322 `multipart/alternative` message with 8-bit UTF-8 parts, the
 /// plain text first (readable as is in the file).
-fn eml(from: &Mailbox, to: &Mailbox, subject: &str, text: &str, html: &str) -> String {
+fn eml(
+    from: &Mailbox,
+    to: &Mailbox,
+    subject: &str,
+    text: &str,
+    html: &str,
+    unsubscribe: Option<&str>,
+) -> String {
     use base64::Engine;
     let word = |text: &str| {
         format!(
@@ -424,8 +504,12 @@ fn eml(from: &Mailbox, to: &Mailbox, subject: &str, text: &str, html: &str) -> S
             crlf(body)
         )
     };
+    let extra: String = unsubscribe_headers(unsubscribe)
+        .into_iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     format!(
-        "From: {from_header}\r\nTo: {}\r\nSubject: {}\r\nDate: {}\r\nMIME-Version: 1.0\r\n\
+        "From: {from_header}\r\nTo: {}\r\nSubject: {}\r\nDate: {}\r\n{extra}MIME-Version: 1.0\r\n\
          Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n{}{}--{boundary}--\r\n",
         to.email,
         word(subject),
@@ -632,7 +716,9 @@ mod tests {
             "Votre lien de connexion à Talents numériques",
             text,
             &html,
+            None,
         );
+        assert!(!raw.contains("List-Unsubscribe"));
         assert!(raw.contains("Content-Type: multipart/alternative; boundary="));
         // The link is readable as is in the file (the end-to-end tests read it).
         assert!(raw.contains("\r\nhttp://127.0.0.1:3000/connexion/lien?jeton=Ab-_9\r\n"));
@@ -641,6 +727,20 @@ mod tests {
         assert_eq!(file.subject, "Votre lien de connexion à Talents numériques");
         assert_eq!(file.body, text);
         assert_eq!(file.html.as_deref(), Some(html.as_str()));
+    }
+
+    #[test]
+    fn digests_carry_one_click_unsubscribe_headers() {
+        let from: Mailbox = "ne-pas-repondre@talents.numerique.gouv.fr".parse().unwrap();
+        let to: Mailbox = "agent@numerique.gouv.fr".parse().unwrap();
+        let url = "https://talents.gouv.fr/alertes/desabonnement?jeton=Ab-_9";
+        let raw = eml(&from, &to, "Alerte", "texte", "<p>texte</p>", Some(url));
+        assert!(raw.contains(&format!("\r\nList-Unsubscribe: <{url}>\r\n")));
+        assert!(raw.contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+        // Anything that could break out of the header is left out.
+        assert!(unsubscribe_headers(Some("https://x.fr/a>\r\nBcc: y@z.fr")).is_empty());
+        assert!(unsubscribe_headers(Some("javascript:alert(1)")).is_empty());
+        assert!(unsubscribe_headers(None).is_empty());
     }
 
     #[test]

@@ -95,10 +95,13 @@ fn text_condition(db: &DatabaseConnection, q: &str) -> Option<Condition> {
     })
 }
 
-pub async fn list(
+/// Visible missions matching the filters (`q`, `competence`, `administration`,
+/// `modalite`; the page is not a filter). The administration's condition
+/// needs the query to join `administrations`.
+pub async fn matching(
     db: &DatabaseConnection,
     filters: &MissionFilters,
-) -> Result<MissionPage, AppError> {
+) -> Result<Condition, AppError> {
     let mut cond = visible();
     if let Some(search) = search_condition(db, filters.q.as_deref().unwrap_or("")).await? {
         cond = cond.add(search);
@@ -129,7 +132,14 @@ pub async fn list(
         }
         _ => {}
     }
+    Ok(cond)
+}
 
+pub async fn list(
+    db: &DatabaseConnection,
+    filters: &MissionFilters,
+) -> Result<MissionPage, AppError> {
+    let cond = matching(db, filters).await?;
     let query = mission::Entity::find()
         .find_also_related(administration::Entity)
         .filter(cond)

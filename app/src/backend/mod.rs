@@ -1,6 +1,7 @@
 //! Server-only code: database, identity, mail and the rules that need them.
 
 pub mod administrations;
+pub mod alerts;
 pub mod applicants;
 pub mod applications;
 pub mod auth;

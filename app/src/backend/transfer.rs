@@ -58,6 +58,9 @@ pub const TABLES: &[(&str, bool)] = &[
     ("agreement_requests", true),
     ("mission_revisions", true),
     ("live_presence", false),
+    ("mission_alerts", true),
+    ("alert_digests", true),
+    ("alert_deliveries", false),
 ];
 
 /// Calls `$f::<Entity>(args…).await` for the entity of the table `$name`.
@@ -90,6 +93,9 @@ macro_rules! with_entity {
             "agreement_requests" => $f::<agreement_request::Entity>($($arg),*).await,
             "mission_revisions" => $f::<mission_revision::Entity>($($arg),*).await,
             "live_presence" => $f::<live_presence::Entity>($($arg),*).await,
+            "mission_alerts" => $f::<mission_alert::Entity>($($arg),*).await,
+            "alert_digests" => $f::<alert_digest::Entity>($($arg),*).await,
+            "alert_deliveries" => $f::<alert_delivery::Entity>($($arg),*).await,
             other => Err(format!("table inconnue : {other}")),
         }
     };

@@ -5,9 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 mod admin;
+mod alerts;
 mod labels;
 mod vivier;
 pub use admin::*;
+pub use alerts::*;
 pub use labels::*;
 pub use vivier::*;
 mod skills;

@@ -1,3 +1,4 @@
+use super::alerts::AlertFromSearch;
 use super::not_found::ErrorContent;
 use crate::api::missions::list_missions;
 use crate::components::mission_card::MissionCard;
@@ -53,7 +54,7 @@ fn page_href(f: &MissionFilters, page: u32) -> String {
     }
 }
 
-fn encode(v: &str) -> String {
+pub(crate) fn encode(v: &str) -> String {
     let mut out = String::new();
     for b in v.bytes() {
         match b {
@@ -180,6 +181,7 @@ fn MissionList(page: MissionPage, filters: MissionFilters) -> impl IntoView {
             </fieldset>
         </form>
         <p role="status" class="fr-text--bold">{count}</p>
+        <AlertFromSearch back=page_href(&filters, 1) filters=filters.clone() />
         <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list">
             {page
                 .missions

@@ -3,6 +3,7 @@
 pub mod admin_space;
 pub mod administrations;
 pub mod agreement;
+pub mod alerts;
 pub mod applicants;
 pub mod apply;
 pub mod editor;

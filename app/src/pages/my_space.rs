@@ -1,3 +1,4 @@
+use super::alerts::{alerts_resource, AlertsSection};
 use super::not_found::ErrorContent;
 use super::pool_form::PoolFields;
 use crate::api::applications::WithdrawApplication;
@@ -28,6 +29,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("vivier-quitte", "Vous avez quitté le vivier : votre profil a été supprimé."),
     ("demande-acceptee", "Vous avez accepté la demande : la personne voit maintenant votre adresse professionnelle et peut vous écrire."),
     ("demande-declinee", "Vous avez décliné la demande. La personne en est informée, sans autre détail."),
+    ("alerte-creee", "Votre alerte est créée : vous recevrez par e-mail les nouvelles missions qui y correspondent."),
+    ("alerte-supprimee", "Votre alerte a été supprimée."),
 ];
 
 #[component]
@@ -35,6 +38,7 @@ pub fn MySpacePage() -> impl IntoView {
     let query = use_query_map();
     let info = Memo::new(move |_| query.read().get("info"));
     let space = Resource::new(move || info.get(), |_| my_space());
+    let alerts = alerts_resource(info);
     let space_resource = space;
     // One action for every "Retirer" button, so its error shows once.
     let withdraw = ServerAction::<WithdrawApplication>::new();
@@ -87,6 +91,7 @@ pub fn MySpacePage() -> impl IntoView {
                                         }
                                         .into_any(),
                                     }}
+                                    <AlertsSection data=alerts />
                                 </div>
                             }
                             .into_any()

@@ -328,3 +328,82 @@ async fn outbox_messages_are_multipart_and_journaled_without_secrets() {
     );
     assert_eq!(mail::read_outbox(&app.outbox, 10).len(), 1);
 }
+
+/// An alert digest queued while the SMTP server is down keeps its one-click
+/// unsubscribe headers for the retry, then forgets the address (a token).
+#[tokio::test]
+async fn a_queued_digest_goes_out_later_with_its_unsubscribe_headers() {
+    use app::backend::alerts;
+    use app::backend::entities::{mission, user};
+    use sea_orm::sea_query::Expr;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let app = spawn_with(|config| {
+        config.smtp_url = Some(Secret::new(format!("smtp://127.0.0.1:{port}")));
+    })
+    .await;
+    let db = app.state.db.write();
+    let email = "agent.demo@numerique.gouv.fr";
+    let agent = user::Entity::find()
+        .filter(user::Column::EmailFolded.eq(email))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("the demo agent");
+    let input = alerts::check(
+        &alerts::AlertForm {
+            frequency: alerts::DAILY.into(),
+            ..Default::default()
+        },
+        |_| true,
+        |_| true,
+        false,
+    )
+    .unwrap();
+    alerts::create(db, &agent, input).await.unwrap();
+    mission::Entity::update_many()
+        .col_expr(
+            mission::Column::PublishedAt,
+            Expr::value(Some(chrono::Utc::now())),
+        )
+        .filter(mission::Column::Slug.eq("covid-19-veille-scientifique"))
+        .exec(db)
+        .await
+        .unwrap();
+    let report = alerts::run_all_now(&app.state).await.unwrap();
+    assert_eq!(report.sent, 1);
+    let queued = messages_to(db, email).await.remove(0);
+    assert_eq!(queued.status, mail::PENDING);
+    let url = queued.list_unsubscribe.clone().expect("kept for the retry");
+    assert!(url.starts_with("http://127.0.0.1:3000/alertes/desabonnement?jeton="));
+    assert!(
+        !queued.body_text.contains(&url),
+        "the journal masks the link"
+    );
+
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .await
+        .expect("bind the SMTP port");
+    let mut received = smtp_receiver(listener);
+    let due = queued.next_attempt_at.expect("a next attempt");
+    assert_eq!(
+        mail::retry_due(db, &app.state.mailer, due).await.unwrap(),
+        1
+    );
+    let message = tokio::time::timeout(Duration::from_secs(10), received.recv())
+        .await
+        .expect("a message in time")
+        .expect("a message");
+    let (headers, _) = split_entity(&message);
+    assert_eq!(header(&headers, "list-unsubscribe"), format!("<{url}>"));
+    assert_eq!(
+        header(&headers, "list-unsubscribe-post"),
+        "List-Unsubscribe=One-Click"
+    );
+    assert!(alternatives(&message)[0].1.contains(&url));
+    let row = messages_to(db, email).await.remove(0);
+    assert_eq!(row.status, mail::SENT);
+    assert_eq!((row.pending_body, row.list_unsubscribe), (None, None));
+}

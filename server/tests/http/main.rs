@@ -6,6 +6,7 @@
 mod common;
 
 mod administrations;
+mod alerts;
 mod api;
 mod applicants;
 mod documents;

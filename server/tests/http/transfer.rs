@@ -8,7 +8,7 @@ use app::backend::entities::{application, mission, mission_document, session, us
 use app::backend::state::AppState;
 use app::backend::transfer::{export, import, row_counts};
 use app::model::MissionFilters;
-use sea_orm::{ActiveModelTrait, EntityTrait, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// A PDF whose bytes cover every value (base64 in the export).
 fn document() -> Vec<u8> {
@@ -72,6 +72,23 @@ async fn with_activity(app: &TestApp) {
         )
         .await;
     assert_eq!(status, 200, "{body}");
+
+    // An alert that has sent a digest of one new mission.
+    let (status, body) = app
+        .json(&agent, "create_alert", &[("frequency", "quotidienne")])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    mission::Entity::update_many()
+        .col_expr(
+            mission::Column::PublishedAt,
+            sea_orm::sea_query::Expr::value(Some(chrono::Utc::now())),
+        )
+        .filter(mission::Column::Slug.eq(slug.as_str()))
+        .exec(app.state.db.write())
+        .await
+        .unwrap();
+    let report = app::backend::alerts::run_all_now(&app.state).await.unwrap();
+    assert_eq!(report.sent, 1);
 }
 
 async fn export_of(app: &TestApp) -> Vec<u8> {
@@ -103,6 +120,15 @@ async fn import_and_compare(
     );
     assert!(expected["sessions"] >= 1 && expected["outgoing_emails"] >= 1);
     assert_eq!(expected["mission_documents"], 1, "{expected:?}");
+    assert_eq!(
+        (
+            expected["mission_alerts"],
+            expected["alert_digests"],
+            expected["alert_deliveries"]
+        ),
+        (1, 1, 1),
+        "{expected:?}"
+    );
 
     // Rows come back with their values and types (timestamps to the
     // microsecond, PostgreSQL's precision; booleans; dates; NULLs).

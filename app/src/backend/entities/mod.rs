@@ -2,11 +2,14 @@
 
 pub mod administration;
 pub mod agreement_request;
+pub mod alert_delivery;
+pub mod alert_digest;
 pub mod application;
 pub mod application_event;
 pub mod contact_request;
 pub mod live_presence;
 pub mod mission;
+pub mod mission_alert;
 pub mod mission_document;
 pub mod mission_event;
 pub mod mission_owner;

@@ -28,6 +28,9 @@ pub struct Model {
     /// The real text to deliver, while "en_attente" only: cleared once the
     /// message is delivered so no secret lingers.
     pub pending_body: Option<String>,
+    /// The `List-Unsubscribe` address of a message still "en_attente" (it
+    /// holds a token); cleared once delivered, like `pending_body`.
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,7 @@ mod m20261204_000004_live;
 mod m20261205_000005_search;
 mod m20261205_000006_document_bytes;
 mod m20261206_000007_vivier;
+mod m20261206_000008_alerts;
 mod m20261206_000009_skills;
 
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000005_search::Migration),
             Box::new(m20261205_000006_document_bytes::Migration),
             Box::new(m20261206_000007_vivier::Migration),
+            Box::new(m20261206_000008_alerts::Migration),
             Box::new(m20261206_000009_skills::Migration),
         ]
     }
