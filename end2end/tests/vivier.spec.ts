@@ -129,6 +129,8 @@ test('a manager finds a pool member, who sees the view and accepts the contact',
 });
 
 test('the vivier works without JavaScript', async ({ browser }) => {
+  // Axe reads the whole skills grid of the search form: give it time.
+  test.setTimeout(90_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   // Signed out: sent to the sign-in page, then back.

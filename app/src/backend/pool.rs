@@ -36,17 +36,16 @@ pub fn new_reference() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The stems the managers' free text matches: job title, administration,
-/// location, bio, and the names of the skills the profile lends or grows.
+/// The stems the managers' free text matches: only what the anonymous card
+/// shows (job title, location, the names of the skills lent or grown), so
+/// that no word of the name, administration or bio can tell a manager whose
+/// card it is without the logged view of the profile page.
 fn profile_stems(
     input: &PoolInput,
     ids: &HashMap<String, i32>,
     names: &HashMap<i32, String>,
 ) -> String {
-    let mut text = format!(
-        "{} {} {} {}",
-        input.job_title, input.administration, input.location, input.bio
-    );
+    let mut text = format!("{} {}", input.job_title, input.location);
     for slug in input.lend.keys().chain(input.grow.iter()) {
         if let Some(name) = ids.get(slug).and_then(|id| names.get(id)) {
             text.push(' ');

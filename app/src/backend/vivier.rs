@@ -39,6 +39,9 @@ pub const PAGE_SIZE: usize = 20;
 pub const BEST: usize = 3;
 pub const APPLICANTS_BEST: usize = 10;
 
+/// Views of one profile by one manager this close together are one visit.
+pub const VISIT_MINUTES: i64 = 15;
+
 pub const SENT: &str = "envoyee";
 pub const ACCEPTED: &str = "acceptee";
 pub const DECLINED: &str = "refusee";
@@ -120,7 +123,9 @@ impl Manager {
             .clone()
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| self.me.email.clone());
-        Ok(format!("{name} ({})", acronyms.join(", ")))
+        let label = format!("{name} ({})", acronyms.join(", "));
+        // The column holds 400 characters.
+        Ok(label.chars().take(400).collect())
     }
 }
 
@@ -654,17 +659,28 @@ pub async fn profile_page(
         .collect();
     let used = sent_this_month(read, me.id, p.id).await?;
     let limit = state.config.contacts_per_month;
-    profile_view::ActiveModel {
-        profile_id: Set(p.id),
-        viewer_id: Set(me.id),
-        viewer_label: Set(manager.label(read).await?),
-        kind: Set("consultation".into()),
-        mission_id: Set(None),
-        at: Set(Utc::now()),
-        ..Default::default()
+    // One line per visit: reloading, or coming back to the page after
+    // sending a request, within a quarter of an hour is the same visit.
+    let now = Utc::now();
+    let recent = profile_view::Entity::find()
+        .filter(profile_view::Column::ProfileId.eq(p.id))
+        .filter(profile_view::Column::ViewerId.eq(me.id))
+        .filter(profile_view::Column::At.gt(now - chrono::Duration::minutes(VISIT_MINUTES)))
+        .count(read)
+        .await?;
+    if recent == 0 {
+        profile_view::ActiveModel {
+            profile_id: Set(p.id),
+            viewer_id: Set(me.id),
+            viewer_label: Set(manager.label(read).await?),
+            kind: Set("consultation".into()),
+            mission_id: Set(None),
+            at: Set(now),
+            ..Default::default()
+        }
+        .insert(state.db.write())
+        .await?;
     }
-    .insert(state.db.write())
-    .await?;
     Ok(PoolProfilePage {
         card: card(&p, &rows, &skills, None, None),
         full_name: if shown.identity {
@@ -758,6 +774,23 @@ pub async fn contact(
         .one(&txn)
         .await?
         .ok_or_else(gone)?;
+    let earlier = contact_request::Entity::find()
+        .filter(contact_request::Column::ProfileId.eq(p.id))
+        .filter(contact_request::Column::MissionId.eq(m.id))
+        .filter(contact_request::Column::Status.is_in([SENT, DECLINED]))
+        .one(&txn)
+        .await?;
+    if let Some(earlier) = earlier {
+        return Err(field_error(
+            "mission_id",
+            if earlier.status == SENT {
+                "Une demande pour cette mission attend déjà la réponse de cette personne.".into()
+            } else {
+                "Cette personne a décliné votre demande pour cette mission : ne la sollicitez pas de nouveau pour celle-ci.".into()
+            },
+            &text,
+        ));
+    }
     let used = sent_this_month(&txn, me.id, p.id).await?;
     if used >= limit {
         let (_, next) = this_month();
@@ -771,16 +804,24 @@ pub async fn contact(
             &text,
         ));
     }
-    let waiting = contact_request::Entity::find()
-        .filter(contact_request::Column::ProfileId.eq(p.id))
-        .filter(contact_request::Column::MissionId.eq(m.id))
-        .filter(contact_request::Column::Status.eq(SENT))
-        .count(&txn)
-        .await?;
-    if waiting > 0 {
+    // A co-owner must not reach, through their own administrations'
+    // visibility, someone who hides from the mission's administration.
+    let hidden_from_mission = pool_profile_hidden::Entity::find_by_id((p.id, m.administration_id))
+        .one(&txn)
+        .await?
+        .is_some();
+    let owner_is_member = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(p.user_id))
+        .filter(user_role::Column::Role.eq(MANAGER))
+        .filter(user_role::Column::AdministrationId.eq(m.administration_id))
+        .one(&txn)
+        .await?
+        .is_some();
+    let own = owner_is_member || p.home_administration_id == Some(m.administration_id);
+    if hidden_from_mission || (own && !p.visible_to_own) {
         return Err(field_error(
             "mission_id",
-            "Une demande pour cette mission attend déjà la réponse de cette personne.".into(),
+            "Cette personne ne souhaite pas être sollicitée par l’administration de cette mission : choisissez une autre mission.".into(),
             &text,
         ));
     }
@@ -815,7 +856,10 @@ pub async fn contact(
             "Bonjour,\n\n{sender} souhaite vous contacter au sujet de la mission « {} », après avoir consulté votre profil du vivier de Talents numériques.\n\nSon message :\n\n{text}\n\nVotre adresse ne lui est pas communiquée : acceptez ou déclinez la demande dans « Mon espace » : {}/mon-espace#demandes-de-contact\n\nSi vous acceptez, la personne verra votre adresse professionnelle pour vous écrire.\n\n— L’équipe Talents numériques (DINUM)\n",
             m.title, state.config.public_url
         );
-        state
+        // The request is stored: a failure to record the e-mail must not
+        // make the manager believe otherwise (the agent sees it in "Mon
+        // espace" anyway).
+        if let Err(e) = state
             .mailer
             .send(
                 db,
@@ -826,7 +870,10 @@ pub async fn contact(
                     journal_body: body,
                 },
             )
-            .await?;
+            .await
+        {
+            tracing::warn!(error = ?e, "contact request stored, its e-mail not recorded");
+        }
     }
     Ok(())
 }

@@ -511,6 +511,35 @@ async fn contact_requests_are_logged_limited_and_answered() {
     // Others never see it.
     let (_, theirs) = app.json(&dinum, "my_contact_requests", &[]).await;
     assert_eq!(theirs, serde_json::json!([]));
+
+    // Declined: never asked again for that mission.
+    let waiting_id = requests[0]["id"].as_i64().unwrap().to_string();
+    let (status, _) = app
+        .json(
+            &agent,
+            "answer_contact_request",
+            &[("id", &waiting_id), ("answer", "decliner")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, body) = send(second.clone(), message).await;
+    assert_eq!(status, 400);
+    assert!(
+        body["Invalid"]["fields"]["mission_id"]
+            .as_str()
+            .unwrap()
+            .contains("a décliné"),
+        "{body}"
+    );
+    // Views within a quarter of an hour are one visit in the log.
+    let (_, space) = app.json(&agent, "my_space", &[]).await;
+    let views = space["profile_log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["kind"] == "consultation")
+        .count();
+    assert_eq!(views, 1, "{space}");
 }
 
 #[tokio::test]
@@ -634,4 +663,46 @@ async fn a_mission_shows_the_profiles_that_fit_it() {
             .1["total"],
         0
     );
+}
+
+#[tokio::test]
+async fn a_co_owner_cannot_reach_someone_hiding_from_the_missions_administration() {
+    let app = spawn().await;
+    let agent = app.signed_in(AGENT).await;
+    app.json(
+        &agent,
+        "join_pool",
+        &profile(NAME, &[("hidden[menj]", "on")]),
+    )
+    .await;
+    // A MENJ mission co-owned by a DINUM manager, who may see the profile.
+    let menj = app.signed_in(MENJ).await;
+    let id = new_draft(&app, &menj).await.to_string();
+    let (status, body) = app
+        .json(&menj, "invite_co_owner", &[("id", &id), ("email", DINUM)])
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let dinum = app.signed_in(DINUM).await;
+    let reference = reference_seen_by(&app, &dinum).await;
+    let (status, body) = app
+        .json(
+            &dinum,
+            "contact_pool_member",
+            &[
+                ("reference", &reference),
+                ("mission_id", &id),
+                (
+                    "message",
+                    "Bonjour, seriez-vous disponible pour cette mission du ministère ?",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["Invalid"]["fields"]["mission_id"]
+        .as_str()
+        .unwrap()
+        .contains("ne souhaite pas"));
+    let (_, space) = app.json(&agent, "my_space", &[]).await;
+    assert_eq!(space["contact_requests"], serde_json::json!([]));
 }

@@ -21,8 +21,8 @@ impl MigrationTrait for Migration {
             integer_null("home_administration_id"),
             // Hidden from their own administration unless they say otherwise.
             boolean("visible_to_own").default(false).take(),
-            // Stems of job title, administration, location and bio (see
-            // `backend::search::stems`), for the managers' free text.
+            // Stems of what the anonymous card shows (job title, location,
+            // skill names; see `backend::pool`), for the managers' free text.
             text("search_stems").default("").take(),
         ] {
             m.alter_table(add(col)).await?;
@@ -33,13 +33,13 @@ impl MigrationTrait for Migration {
         let rows = db
             .query_all_raw(Statement::from_string(
                 backend,
-                "SELECT id, job_title, administration, location, bio FROM pool_profiles",
+                "SELECT id, job_title, location FROM pool_profiles",
             ))
             .await?;
         for row in rows {
             let id: i32 = row.try_get("", "id")?;
             let mut text = String::new();
-            for col in ["job_title", "administration", "location", "bio"] {
+            for col in ["job_title", "location"] {
                 let v: String = row.try_get("", col)?;
                 text.push_str(&v);
                 text.push(' ');
