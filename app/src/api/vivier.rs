@@ -20,11 +20,12 @@ pub async fn search_pool(
     use super::context::*;
     let state = state()?;
     let me = require_user(&state).await?;
-    let min_days = match jours.as_deref().map(str::trim).filter(|j| !j.is_empty()) {
-        None => None,
-        // Out of range or not a number: the backend refuses it by name.
-        Some(j) => Some(j.parse::<i32>().unwrap_or(0)),
-    };
+    // Out of range or not a number (0): the backend refuses it by name.
+    let min_days = jours
+        .as_deref()
+        .map(str::trim)
+        .filter(|j| !j.is_empty())
+        .map(|j| j.parse::<i32>().unwrap_or(0));
     let mut skills: Vec<(String, String)> = competences.into_iter().collect();
     skills.sort();
     let query = crate::model::PoolQuery {

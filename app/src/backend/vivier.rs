@@ -324,7 +324,7 @@ async fn ranked(
         })
         .collect();
     // Stable: the database order (recent first) breaks ties.
-    fits.sort_by(|a, b| b.1.points.cmp(&a.1.points));
+    fits.sort_by_key(|(_, f)| std::cmp::Reverse(f.points));
     Ok((fits, rows))
 }
 

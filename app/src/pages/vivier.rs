@@ -596,7 +596,6 @@ fn Contact(p: PoolProfilePage, mission: Option<i32>) -> impl IntoView {
                                                 .map(|m| {
                                                     let id = m.id.to_string();
                                                     let title = if m.title.is_empty() { "Mission sans titre".to_string() } else { m.title.clone() };
-                                                    let chosen = chosen.clone();
                                                     let value = id.clone();
                                                     view! { <option value=value selected=move || chosen() == id>{title}</option> }
                                                 })
