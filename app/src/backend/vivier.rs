@@ -13,7 +13,7 @@ use super::entities::{
 };
 use super::mail::Mail;
 use super::search::SearchQuery;
-use super::sheets::{authorize, authorize_global, roles, status_of, Roles, MANAGER};
+use super::sheets::{authorize, authorize_global, status_of, Roles, MANAGER};
 use super::state::AppState;
 use super::time::{date_fr, datetime_fr, this_month};
 use crate::error::AppError;
@@ -35,9 +35,6 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Cards per page of search results.
 pub const PAGE_SIZE: usize = 20;
-/// Anonymous cards shown beside a mission (editor, applicants page).
-pub const BEST: usize = 3;
-pub const APPLICANTS_BEST: usize = 10;
 
 /// Views of one profile by one manager this close together are one visit.
 pub const VISIT_MINUTES: i64 = 15;
@@ -1051,9 +1048,4 @@ pub async fn log(
             mission_title: r.mission_id.and_then(|id| titles.get(&id).cloned()),
         })
         .collect())
-}
-
-/// Whether the caller may open the managers' vivier (for the navigation).
-pub async fn may_search(db: &DatabaseConnection, me: &user::Model) -> Result<bool, AppError> {
-    Ok(!roles(db, me.id).await?.administrations.is_empty())
 }
